@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Bot.Knowledge.Analysis;
+
+namespace Bot.Knowledge.Corpus;
+
+/// <summary>
+/// Reads a corpus folder: <c>sources.json</c> names each source file and its metadata; each file is segmented by
+/// its format (plain text, Markdown, HTML), cleaned of boilerplate, cut into passages and merged with its copies.
+/// </summary>
+public sealed class CorpusLoader(Analyzer analyzer)
+{
+    /// <summary>The manifest's file name inside the corpus folder.</summary>
+    public const string ManifestFileName = "sources.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>Loads and ingests the corpus in <paramref name="directory"/>.</summary>
+    /// <exception cref="InvalidDataException">The manifest is missing, malformed, or names a missing file or a duplicate id.</exception>
+    public KnowledgeCorpus Load(string directory)
+    {
+        var manifestPath = Path.Combine(directory, ManifestFileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new InvalidDataException($"No {ManifestFileName} in corpus folder '{directory}'.");
+        }
+
+        CorpusManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<CorpusManifest>(File.ReadAllText(manifestPath), JsonOptions)
+                ?? throw new InvalidDataException($"{manifestPath} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{manifestPath} is not valid: {exception.Message}", exception);
+        }
+
+        var sources = new List<(SourceMetadata Metadata, string Text)>();
+        foreach (var entry in manifest.Sources)
+        {
+            var path = Path.Combine(directory, entry.File);
+            if (!File.Exists(path))
+            {
+                throw new InvalidDataException($"Source '{entry.Id}' names '{entry.File}', which is not in '{directory}'.");
+            }
+
+            sources.Add((entry, File.ReadAllText(path)));
+        }
+
+        return Ingest(sources);
+    }
+
+    /// <summary>Ingests sources given as metadata and raw text.</summary>
+    public KnowledgeCorpus Ingest(IReadOnlyList<(SourceMetadata Metadata, string Text)> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var duplicateId = sources.GroupBy(source => source.Metadata.Id).FirstOrDefault(group => group.Count() > 1);
+        if (duplicateId is not null)
+        {
+            throw new InvalidDataException($"Source id '{duplicateId.Key}' is used twice.");
+        }
+
+        var documents = new List<SourceDocument>();
+        var nextId = 0;
+        foreach (var (declared, text) in sources)
+        {
+            var format = SourceFormats.For(declared.File);
+            var metadata = format.ReadMetadata(text, declared);
+            var blocks = format.Segment(text);
+            var isReference = blocks.Select(block => ReferenceExtractor.IsReference(block.Text)).ToArray();
+            var boilerplate = BoilerplateFilter.Classify(blocks);
+            var dropped = isReference.Zip(boilerplate, (reference, noise) => reference || noise).ToArray();
+            var passages = PassageBuilder.Build(metadata.Id, text, blocks, dropped, nextId);
+            nextId += passages.Count;
+            documents.Add(new SourceDocument(metadata, text, passages, ReferenceExtractor.Extract(blocks)));
+        }
+
+        var metadataById = documents.ToDictionary(document => document.Metadata.Id, document => document.Metadata, StringComparer.Ordinal);
+        var merged = new NearDuplicateMerger(analyzer).Merge(documents.SelectMany(document => document.Passages).ToArray(), metadataById);
+        var bySource = merged.ToLookup(passage => passage.SourceId, StringComparer.Ordinal);
+        return new KnowledgeCorpus(documents.ConvertAll(document => document with { Passages = bySource[document.Metadata.Id].ToArray() }));
+    }
+}
