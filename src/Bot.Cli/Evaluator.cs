@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+using Bot.Knowledge.Answers;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// Scores labelled questions: right when the kind matches and, for answers, the answer text or the first
+/// citation's snippet contains one of the expected phrases, both normalised (lower case, ’ as ', every run of
+/// characters other than a–z, 0–9 and % as one space).
+/// </summary>
+internal static class Evaluator
+{
+    /// <summary>Reads an evaluation file: one <see cref="EvalCase"/> a line, blank lines skipped.</summary>
+    public static IReadOnlyList<EvalCase> Read(string path) =>
+        File.ReadLines(path)
+            .Where(line => !string.IsNullOrWhiteSpace(line))
+            .Select((line, index) => JsonSerializer.Deserialize<EvalCase>(line) ?? throw new InvalidDataException($"{path}:{index + 1} is empty"))
+            .ToArray();
+
+    /// <summary>Answers every case and scores it.</summary>
+    public static EvalReport Run(IEnumerable<EvalCase> cases, AnswerService service) =>
+        new(cases.Select(evalCase => Score(evalCase, service.Ask(evalCase.Question))).ToArray());
+
+    /// <summary>Whether <paramref name="answer"/> is right for <paramref name="evalCase"/>.</summary>
+    public static EvalOutcome Score(EvalCase evalCase, Answer answer)
+    {
+        var kind = AnswerLine.KindName(answer.Kind);
+        var right = kind == evalCase.Expect;
+        if (right && evalCase.Expect == "answer" && evalCase.ContainsAny is { Count: > 0 } phrases)
+        {
+            var text = Normalise(answer.Text);
+            var snippet = answer.Citations.Count > 0 ? Normalise(answer.Citations[0].Snippet) : string.Empty;
+            right = phrases.Select(Normalise).Any(phrase => text.Contains(phrase, StringComparison.Ordinal) || snippet.Contains(phrase, StringComparison.Ordinal));
+        }
+
+        return new EvalOutcome(evalCase, answer, right);
+    }
+
+    /// <summary>Lower case, ’ as ', and every run of characters other than a–z, 0–9 and % as one space.</summary>
+    public static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text.ToLowerInvariant().Replace('\u2019', '\''))
+        {
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '%')
+            {
+                builder.Append(c);
+                space = false;
+            }
+            else if (!space)
+            {
+                builder.Append(' ');
+                space = true;
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+}
+
+/// <summary>One scored case.</summary>
+internal sealed record EvalOutcome(EvalCase Case, Answer Answer, bool Right);
+
+/// <summary>All scored cases, with accuracy per expected kind.</summary>
+internal sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
+{
+    public IEnumerable<(string Kind, int Right, int Total)> ByKind() =>
+        Outcomes.GroupBy(outcome => outcome.Case.Expect)
+            .Select(group => (group.Key, group.Count(outcome => outcome.Right), group.Count()));
+
+    public int Right => Outcomes.Count(outcome => outcome.Right);
+
+    public void Print(TextWriter writer)
+    {
+        foreach (var (kind, right, total) in ByKind())
+        {
+            writer.WriteLine($"{kind,-10} {right,3}/{total,-3} {100.0 * right / total,5:0.0}%");
+        }
+
+        writer.WriteLine($"{"all",-10} {Right,3}/{Outcomes.Count,-3} {100.0 * Right / Math.Max(1, Outcomes.Count),5:0.0}%");
+        foreach (var miss in Outcomes.Where(outcome => !outcome.Right))
+        {
+            writer.WriteLine();
+            writer.WriteLine($"MISS {miss.Case.Id} expected {miss.Case.Expect}, got {AnswerLine.KindName(miss.Answer.Kind)} ({miss.Answer.Confidence:0.00}): {miss.Case.Question}");
+            writer.WriteLine($"     {miss.Answer.Text}");
+        }
+    }
+}

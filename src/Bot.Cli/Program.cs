@@ -1,0 +1,47 @@
+using Bot.Cli;
+using Bot.Knowledge;
+
+const string Usage = """
+    usage: bot <command>
+      ask "question"   answer one question, with citations
+      ask --jsonl      answer one question per line of standard input, one JSON object per line
+      eval FILE        score a labelled question file; prints accuracy per kind and the misses
+      chat             talk in the terminal (type 'quit' to leave)
+      bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    var settings = AppSettings.Load();
+    KnowledgeBase Engine() => KnowledgeBase.Load(settings.CorpusDirectory, settings.Search, settings.Answers, settings.Clinic);
+    switch (args)
+    {
+        case ["ask", "--jsonl"]:
+            return Commands.AskLines(Engine(), Console.In, Console.Out, Console.Error);
+        case ["ask", .. var words] when words.Length > 0:
+            AnswerPrinter.Print(Engine().Answers.Ask(string.Join(' ', words)), Console.Out);
+            return 0;
+        case ["eval", var file]:
+            var report = Evaluator.Run(Evaluator.Read(file), Engine().Answers);
+            report.Print(Console.Out);
+            return 0;
+        case ["chat"]:
+            return Commands.Chat(Engine(), Console.In, Console.Out);
+        case ["bench", .. var options]:
+            return Benchmark.Run(settings, options, Console.Out);
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+{
+    Console.Error.WriteLine($"bot: {exception.Message}");
+    return 1;
+}

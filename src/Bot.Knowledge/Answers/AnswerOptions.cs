@@ -1,0 +1,21 @@
+namespace Bot.Knowledge.Answers;
+
+/// <summary>How answers are chosen and shaped, bound from the <c>Answers</c> configuration section.</summary>
+public sealed record AnswerOptions
+{
+    /// <summary>The least share of the question's importance the best passage must cover to be answered from.</summary>
+    public double MinCoverage { get; init; } = 0.6;
+
+    /// <summary>A further passage is cited only when its score is at least this share of the best one's.</summary>
+    public double SecondaryScoreRatio { get; init; } = 0.75;
+
+    /// <summary>The most citations in one answer.</summary>
+    public int MaxCitations { get; init; } = 2;
+
+    /// <summary>The longest answer text, in characters.</summary>
+    public int MaxAnswerLength { get; init; } = 500;
+
+    /// <summary>The notice channels show once per conversation.</summary>
+    public string Notice { get; init; } =
+        "I share what published articles say about muscle wasting; this is general information, not medical advice. For advice about your own health, talk to your doctor or the clinic.";
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Highlight;
+using Bot.Knowledge.Search;
+
+namespace Bot.Knowledge.Answers;
+
+/// <summary>
+/// The one place every channel gets its replies from. In order: emergencies (deterministic, before any search),
+/// small talk, then search; an answer is given only when the best passage covers enough of the question, and is
+/// made of the passages' own sentences with numbered citations. Everything else is declined plainly, with the
+/// clinic's contact. Never writes medical text of its own.
+/// </summary>
+public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, AnswerOptions options, ClinicOptions clinic)
+{
+    private const int SearchDepth = 8;
+    private const int MaxFollowUps = 3;
+
+    /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
+    public string Notice => options.Notice;
+
+    /// <summary>Replies to <paramref name="message"/>.</summary>
+    public Answer Ask(string message)
+    {
+        var question = message ?? string.Empty;
+        if (RedFlagDetector.Detect(question) is { } flag)
+        {
+            return new Answer(question, AnswerKind.Emergency, EmergencyText(flag), [], 1, []);
+        }
+
+        if (string.IsNullOrWhiteSpace(question) || SmallTalkDetector.Detect(question) is not null)
+        {
+            return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(SmallTalkDetector.Detect(question)), [], 1, []);
+        }
+
+        var result = searcher.Search(question, SearchDepth);
+        if (result.Hits.Count == 0 || result.Hits[0].Coverage < options.MinCoverage)
+        {
+            var confidence = result.Hits.Count == 0 ? 0 : result.Hits[0].Coverage;
+            return new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(confidence, 3), []);
+        }
+
+        return Compose(question, result);
+    }
+
+    private Answer Compose(string question, SearchResult result)
+    {
+        var snapshot = searcher.Snapshot;
+        var top = result.Hits[0];
+        var citations = new List<Citation>();
+        var text = new StringBuilder();
+        foreach (var hit in result.Hits)
+        {
+            if (citations.Count == options.MaxCitations)
+            {
+                break;
+            }
+
+            if (citations.Count > 0 && (hit.Score < options.SecondaryScoreRatio * top.Score || hit.Coverage < options.MinCoverage))
+            {
+                continue;
+            }
+
+            var snippet = highlighter.Highlight(snapshot, hit.Passage, result.Query);
+            var sentence = Collapse(snippet.Text);
+            var marker = $" [{citations.Count + 1}]";
+            if (citations.Count > 0 && text.Length + 1 + sentence.Length + marker.Length > options.MaxAnswerLength)
+            {
+                continue;
+            }
+
+            var source = snapshot.Sources[hit.Passage.SourceId];
+            citations.Add(new Citation(citations.Count + 1, source.Id, source.DisplayTitle, source.Publisher, source.Url, snippet.Text, snippet.Start, snippet.End, hit.Passage.Heading));
+            text.Append(text.Length == 0 ? string.Empty : " ").Append(sentence).Append(marker);
+        }
+
+        var followUps = result.Hits
+            .Select(hit => hit.Passage.Heading)
+            .OfType<string>()
+            .Where(heading => citations.TrueForAll(citation => citation.Heading != heading))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(MaxFollowUps)
+            .ToArray();
+        return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(top.Coverage, 3), followUps);
+    }
+
+    /// <summary>White space folded for reading; the words stay the source's own.</summary>
+    private static string Collapse(string snippet) => Whitespace().Replace(snippet, " ").Trim();
+
+    private string DeclineText() =>
+        "I couldn't find an answer to that in the articles I can quote, so I won't guess. I can only answer questions about muscle wasting (muscle atrophy) from those articles. "
+        + clinic.ContactSentence();
+
+    private string EmergencyText(Emergency flag) => flag switch
+    {
+        Emergency.SelfHarm =>
+            $"I'm really sorry you're going through this. Please get help now: call {clinic.CrisisLine}, or {clinic.EmergencyNumber} if you are in danger. You don't have to face this alone.",
+        Emergency.Stroke =>
+            $"These can be signs of a stroke. Call {clinic.EmergencyNumber} now. Note the time the symptoms started, and don't wait to see if they pass.",
+        _ =>
+            $"This may be a medical emergency. Call {clinic.EmergencyNumber} now or go to the nearest emergency department. Don't wait for an answer from this chat.",
+    };
+
+    private string SmallTalkText(SmallTalk? kind) => kind switch
+    {
+        SmallTalk.Thanks => "You're welcome. Ask me anything else about muscle wasting.",
+        SmallTalk.Farewell => "Goodbye, and take care.",
+        SmallTalk.Capabilities =>
+            "I answer questions about muscle wasting (muscle atrophy): what it is, its causes and symptoms, and treatments such as exercise, nutrition and physical therapy. Each answer quotes published articles and cites them. "
+            + options.Notice,
+        _ => "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles. What would you like to know?",
+    };
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

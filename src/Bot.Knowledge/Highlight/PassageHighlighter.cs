@@ -1,0 +1,83 @@
+using Bot.Knowledge.Corpus;
+using Bot.Knowledge.Index;
+using Bot.Knowledge.Search;
+
+namespace Bot.Knowledge.Highlight;
+
+/// <summary>
+/// Picks the window of one to three consecutive sentences of a passage that covers the most of the question
+/// (each question word counted once, by importance), preferring fewer sentences, within a length budget.
+/// A window ending in a list's lead-in ("... include:") takes the list items that follow. The result is the
+/// source's own text: never rewritten, so any citation can be checked against the file.
+/// </summary>
+public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters = 420)
+{
+    /// <summary>The best snippet of <paramref name="passage"/> for <paramref name="query"/>.</summary>
+    public Snippet Highlight(IndexSnapshot snapshot, Passage passage, Query query)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(query);
+        var sentences = snapshot.Sentences[passage.Id];
+        if (sentences.Length == 0)
+        {
+            return new Snippet(passage.Text, passage.Start, passage.End, 0);
+        }
+
+        var covered = new double[query.Clauses.Count];
+        var bestStart = 0;
+        var bestEnd = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var first = 0; first < sentences.Length; first++)
+        {
+            Array.Clear(covered);
+            for (var last = first; last < Math.Min(sentences.Length, first + maxSentences); last++)
+            {
+                if (last > first && sentences[last].End - sentences[first].Start > maxCharacters)
+                {
+                    break;
+                }
+
+                Cover(sentences[last], query, covered);
+                var score = covered.Sum() - (0.01 * (last - first));
+                if (score > bestScore)
+                {
+                    (bestStart, bestEnd, bestScore) = (first, last, score);
+                }
+            }
+        }
+
+        while (passage.Text[sentences[bestEnd].Start..sentences[bestEnd].End].EndsWith(':')
+            && bestEnd + 1 < sentences.Length
+            && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters * 2)
+        {
+            bestEnd++;
+            while (bestEnd + 1 < sentences.Length && IsListItem(passage.Text, sentences[bestEnd + 1])
+                && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters * 2)
+            {
+                bestEnd++;
+            }
+        }
+
+        var start = sentences[bestStart].Start;
+        var end = sentences[bestEnd].End;
+        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, Math.Max(0, bestScore));
+    }
+
+    private static bool IsListItem(string text, IndexedSentence sentence) => Corpus.PlainTextSegmenter.Classify(text[sentence.Start..sentence.End]) == BlockKind.ListItem;
+
+    private static void Cover(IndexedSentence sentence, Query query, double[] covered)
+    {
+        for (var c = 0; c < query.Clauses.Count; c++)
+        {
+            var clause = query.Clauses[c];
+            foreach (var term in clause.Terms)
+            {
+                if (term.TermId >= 0 && sentence.Contains(term.TermId))
+                {
+                    covered[c] = Math.Max(covered[c], clause.Importance * term.Weight);
+                }
+            }
+        }
+    }
+}

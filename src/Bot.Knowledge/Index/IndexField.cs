@@ -1,0 +1,14 @@
+namespace Bot.Knowledge.Index;
+
+/// <summary>The fields of a passage that search scores, each with its own lengths and postings.</summary>
+public enum IndexField
+{
+    /// <summary>The passage text.</summary>
+    Body,
+
+    /// <summary>The heading of the passage's section.</summary>
+    Heading,
+
+    /// <summary>The title of the passage's source.</summary>
+    Title,
+}
