@@ -4,10 +4,10 @@ namespace Bot.Knowledge.Answers;
 public sealed record AnswerOptions
 {
     /// <summary>The least share of the question's importance the best passage must cover to be answered from.</summary>
-    public double MinCoverage { get; init; } = 0.6;
+    public double MinCoverage { get; init; } = 0.45;
 
     /// <summary>A further passage is cited only when its score is at least this share of the best one's.</summary>
-    public double SecondaryScoreRatio { get; init; } = 0.75;
+    public double SecondaryScoreRatio { get; init; } = 0.6;
 
     /// <summary>The most citations in one answer.</summary>
     public int MaxCitations { get; init; } = 2;

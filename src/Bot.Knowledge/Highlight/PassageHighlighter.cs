@@ -7,10 +7,11 @@ namespace Bot.Knowledge.Highlight;
 /// <summary>
 /// Picks the window of one to three consecutive sentences of a passage that covers the most of the question
 /// (each question word counted once, by importance), preferring fewer sentences, within a length budget.
-/// A window ending in a list's lead-in ("... include:") takes the list items that follow. The result is the
+/// A window ending in a list's lead-in ("... include:") takes the list items that follow, and a window shorter
+/// than a reader needs ("Focused ultrasound therapy is a relatively new treatment.") takes the next sentence. The result is the
 /// source's own text: never rewritten, so any citation can be checked against the file.
 /// </summary>
-public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters = 420)
+public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters = 420, int minCharacters = 160)
 {
     /// <summary>The best snippet of <paramref name="passage"/> for <paramref name="query"/>.</summary>
     public Snippet Highlight(IndexSnapshot snapshot, Passage passage, Query query)
@@ -57,6 +58,13 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
             {
                 bestEnd++;
             }
+        }
+
+        while (bestEnd + 1 < sentences.Length && bestEnd - bestStart + 1 < maxSentences
+            && sentences[bestEnd].End - sentences[bestStart].Start < minCharacters
+            && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters)
+        {
+            bestEnd++;
         }
 
         var start = sentences[bestStart].Start;

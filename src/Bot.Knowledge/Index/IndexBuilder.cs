@@ -66,6 +66,9 @@ public sealed class IndexBuilder(Analyzer analyzer)
             AddField(IndexField.Heading, id, passage.Heading is null ? [] : AnalyzeCached(passage.Heading));
             var title = sources.TryGetValue(passage.SourceId, out var source) ? source.DisplayTitle : string.Empty;
             AddField(IndexField.Title, id, AnalyzeCached(title));
+            var previous = id > 0 ? passages[id - 1] : null;
+            var sameSection = previous is not null && previous.SourceId == passage.SourceId && previous.Heading == passage.Heading;
+            AddField(IndexField.Context, id, sameSection ? analyzer.Analyze(previous!.Text).ToArray() : []);
             sentences[id] = SentenceSplitter.Split(passage.Text)
                 .Select(span => new IndexedSentence(span.Start, span.End, body
                     .Where(token => token.Start >= span.Start && token.Start < span.End)

@@ -11,4 +11,10 @@ public enum IndexField
 
     /// <summary>The title of the passage's source.</summary>
     Title,
+
+    /// <summary>
+    /// The passage before it in the same section: "The damaged nerves lose their ability..." is about multiple
+    /// sclerosis only because the paragraph before says so.
+    /// </summary>
+    Context,
 }

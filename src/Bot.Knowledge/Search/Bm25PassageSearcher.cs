@@ -20,6 +20,9 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
     private readonly SearchOptions _options;
     private readonly Bm25Similarity _similarity;
     private readonly double[] _boosts;
+
+    /// <summary>How much a match in each field covers a question word: a source title says nothing about one passage.</summary>
+    private readonly double[] _coverage;
     private IndexSnapshot _snapshot;
 
     /// <summary>Creates a searcher over <paramref name="snapshot"/>.</summary>
@@ -29,7 +32,8 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         _options = options;
         _parser = new QueryParser(analyzer, options);
         _similarity = new Bm25Similarity(options.K1, options.B);
-        _boosts = [options.BodyBoost, options.HeadingBoost, options.TitleBoost];
+        _boosts = [options.BodyBoost, options.HeadingBoost, options.TitleBoost, options.ContextBoost];
+        _coverage = [1, 1, 0, options.ContextCoverage];
     }
 
     /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Search;
 /// <summary>
 /// Turns a question into a <see cref="Query"/>: the analyzer's words become clauses, stacked synonyms join the
 /// clauses of the words they stand for, and a word the index lacks gets the index's closest spelling (Lucene's
-/// FuzzyQuery against the term dictionary: one edit for words of 4–6 letters, two from 7).
+/// FuzzyQuery against the term dictionary, with a one-letter prefix: one edit for words of 4–6 letters, two from 7).
 /// </summary>
 public sealed class QueryParser(Analyzer analyzer, SearchOptions options)
 {
@@ -76,6 +76,11 @@ public sealed class QueryParser(Analyzer analyzer, SearchOptions options)
         var bestFrequency = 0;
         foreach (var (word, term) in snapshot.Vocabulary)
         {
+            if (word[0] != surface[0])
+            {
+                continue;
+            }
+
             var distance = EditDistance.Compute(surface, word, maxEdits);
             if (distance > maxEdits)
             {
