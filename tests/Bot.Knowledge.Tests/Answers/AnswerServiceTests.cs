@@ -1,0 +1,100 @@
+using Bot.Knowledge.Answers;
+
+namespace Bot.Knowledge.Tests.Answers;
+
+public sealed class AnswerServiceTests
+{
+    private static AnswerService Sut => SharedKnowledgeBase.Instance.Answers;
+
+    [Theory]
+    [InlineData("I think my dad is having a stroke")]
+    [InlineData("his face is drooping and his speech is slurred")]
+    [InlineData("my wife cannot breathe")]
+    [InlineData("I have chest pain and sweating")]
+    [InlineData("sudden weakness in my legs and I lost control of my bladder")]
+    [InlineData("I want to kill myself")]
+    [InlineData("i’ve been thinking about suicide")]
+    [InlineData("muscle wasting and now I'm short of breath")]
+    public void Ask_RedFlag_GivesEmergencyGuidanceWithoutCorpusText(string message)
+    {
+        var answer = Sut.Ask(message);
+
+        Assert.Equal(AnswerKind.Emergency, answer.Kind);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("call", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("does ALS cause difficulty breathing")]
+    [InlineData("can muscle wasting cause chest pain")]
+    public void Ask_GeneralQuestionNamingASymptom_IsNotAnEmergency(string message)
+    {
+        Assert.NotEqual(AnswerKind.Emergency, Sut.Ask(message).Kind);
+    }
+
+    [Theory]
+    [InlineData("hi there")]
+    [InlineData("Thanks so much!")]
+    [InlineData("what do you do?")]
+    [InlineData("bye")]
+    [InlineData("   ")]
+    public void Ask_SmallTalk_RepliesWithoutSearching(string message)
+    {
+        Assert.Equal(AnswerKind.SmallTalk, Sut.Ask(message).Kind);
+    }
+
+    [Theory]
+    [InlineData("how much ibuprofen for sore knees")]
+    [InlineData("is fibromyalgia curable")]
+    [InlineData("recommend a good gym membership near me")]
+    [InlineData("what's the weather tomorrow")]
+    [InlineData("asdfgh qwerty")]
+    public void Ask_OutOfScope_DeclinesWithClinicContact(string message)
+    {
+        var answer = Sut.Ask(message);
+
+        Assert.Equal(AnswerKind.Decline, answer.Kind);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("contact the clinic", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hello, what is sarcopenia?", "sarcopenia")]
+    [InlineData("muscel wastign", "muscle")]
+    [InlineData("what is Lou Gehrig's disease", "ALS")]
+    [InlineData("does physio help bedridden people", "therap")]
+    public void Ask_CorpusQuestion_AnswersWithVerbatimCitations(string question, string expected)
+    {
+        var answer = Sut.Ask(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains(expected, answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.InRange(answer.Text.Length, 1, 520);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        foreach (var citation in answer.Citations)
+        {
+            var document = SharedKnowledgeBase.Instance.Corpus.Documents.Single(d => d.Metadata.Id == citation.SourceId);
+            Assert.Equal(document.Text[citation.Start..citation.End], citation.Snippet);
+        }
+    }
+
+    [Fact]
+    public void Ask_QuestionAnsweredByOriginalAndCopies_CitesTheOriginalOnce()
+    {
+        var answer = Sut.Ask("what is focused ultrasound therapy");
+
+        Assert.Equal("000", answer.Citations[0].SourceId);
+        Assert.Equal(answer.Citations.Count, answer.Citations.Select(c => c.Snippet).Distinct().Count());
+        Assert.DoesNotContain(answer.Citations, c => c.SourceId is "001" or "002");
+    }
+
+    [Fact]
+    public void Ask_HugeHostileMessage_AnswersWithoutThrowing()
+    {
+        var message = string.Concat(Enumerable.Repeat("muscle \u202E\u0000\uD800 ", 20_000));
+
+        var answer = Sut.Ask(message);
+
+        Assert.NotNull(answer.Text);
+    }
+}
