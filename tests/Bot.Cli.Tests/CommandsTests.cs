@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Bot.Cli.Tests;
+
+public sealed class CommandsTests
+{
+    [Fact]
+    public void AskLines_SeveralQuestions_WritesOneJsonObjectPerLineWithExactKeys()
+    {
+        var input = new StringReader("what is sarcopenia\n\nhello\nwho won the world cup\n" + new string('x', Commands.MaxLineLength + 1) + "\n");
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        Commands.AskLines(Engine.Instance, input, output, errors);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        var first = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal(["question", "kind", "text", "citations", "confidence"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("answer", first.GetProperty("kind").GetString());
+        Assert.Equal(["n", "sourceId", "title", "publisher", "url", "snippet", "start", "end"], first.GetProperty("citations")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal("smalltalk", JsonDocument.Parse(lines[1]).RootElement.GetProperty("kind").GetString());
+        Assert.Equal("decline", JsonDocument.Parse(lines[2]).RootElement.GetProperty("kind").GetString());
+        Assert.Contains("line 5", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
+    {
+        var output = new StringWriter();
+
+        Commands.Chat(Engine.Instance, new StringReader("what is cachexia\nthanks\nquit\nnever read\n"), output);
+
+        var text = output.ToString();
+        Assert.Equal(1, CountOf(text, "not medical advice"));
+        Assert.Contains("Cachexia is a complex metabolic condition", text, StringComparison.Ordinal);
+        Assert.Contains("You're welcome", text, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
+}

@@ -1,0 +1,62 @@
+using Bot.Knowledge.Answers;
+
+namespace Bot.Cli.Tests;
+
+public sealed class EvaluatorTests
+{
+    [Fact]
+    public void Run_DevQuestions_MeetsTheQualityBar()
+    {
+        Assert.True(File.Exists(Engine.DevQuestions), $"{Engine.DevQuestions} is missing: the shared folder belongs beside the repository");
+
+        var report = Evaluator.Run(Evaluator.Read(Engine.DevQuestions), Engine.Instance.Answers);
+
+        var byKind = report.ByKind().ToDictionary(row => row.Kind);
+        var misses = new StringWriter();
+        report.Print(misses);
+        Assert.True(byKind["answer"].Right >= byKind["answer"].Total - 1, misses.ToString());
+        Assert.True(byKind["decline"].Right == byKind["decline"].Total, misses.ToString());
+        Assert.True(byKind["emergency"].Right == byKind["emergency"].Total, misses.ToString());
+        Assert.True(byKind["smalltalk"].Right == byKind["smalltalk"].Total, misses.ToString());
+    }
+
+    [Fact]
+    public void Run_DevQuestions_CitesOnlyVerbatimSnippetsAtTheirOffsets()
+    {
+        var documents = Engine.Instance.Corpus.Documents.ToDictionary(d => d.Metadata.Id, d => d.Text);
+
+        foreach (var evalCase in Evaluator.Read(Engine.DevQuestions))
+        {
+            foreach (var citation in Engine.Instance.Answers.Ask(evalCase.Question).Citations)
+            {
+                Assert.Equal(documents[citation.SourceId][citation.Start..citation.End], citation.Snippet);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("Loses 35–40% of muscle’s mass", "loses 35 40% of muscle s mass")]
+    [InlineData("  Cancer, HIV,  or MS ", "cancer hiv or ms")]
+    public void Normalise_Text_FoldsAsTheEvaluationRulesSay(string text, string expected)
+    {
+        Assert.Equal(expected, Evaluator.Normalise(text));
+    }
+
+    [Fact]
+    public void Score_AnswerOfRightKindWithoutExpectedPhrase_IsWrong()
+    {
+        var evalCase = new EvalCase("x", "q", "answer", ["within 10 days"]);
+        var answer = new Answer("q", AnswerKind.Answer, "Something else. [1]", [], 1, []);
+
+        Assert.False(Evaluator.Score(evalCase, answer).Right);
+    }
+
+    [Fact]
+    public void Score_DeclineExpectedButAnswered_IsWrong()
+    {
+        var evalCase = new EvalCase("x", "q", "decline", null);
+        var answer = new Answer("q", AnswerKind.Answer, "Text [1]", [], 1, []);
+
+        Assert.False(Evaluator.Score(evalCase, answer).Right);
+    }
+}
