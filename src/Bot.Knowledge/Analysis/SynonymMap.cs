@@ -67,13 +67,31 @@ public sealed class SynonymMap
 
         foreach (var rule in rules)
         {
-            if (index + rule.Phrase.Length <= terms.Count && rule.Phrase.AsSpan().SequenceEqual(terms.Skip(index).Take(rule.Phrase.Length).ToArray()))
+            if (Matches(rule.Phrase, terms, index))
             {
                 return rule;
             }
         }
 
         return null;
+    }
+
+    private static bool Matches(string[] phrase, IReadOnlyList<string> terms, int index)
+    {
+        if (index + phrase.Length > terms.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            if (!string.Equals(phrase[i], terms[index + i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<string[]> ParseEntries(string side, Func<string, string[]> analyze, int lineNumber)

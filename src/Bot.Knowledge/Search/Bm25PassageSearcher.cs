@@ -217,9 +217,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
                 continue;
             }
 
-            var leftPositions = Positions(body, left, passage);
-            var rightPositions = Positions(body, right, passage);
-            if (leftPositions.Any(l => rightPositions.Any(r => r > l && r - l <= _options.ProximityWindow)))
+            if (StandClose(body, left, right, passage))
             {
                 bonus += _options.ProximityBoost * Math.Min(left.Importance, right.Importance);
             }
@@ -228,22 +226,44 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return bonus;
     }
 
-    private static IEnumerable<int> Positions(FieldIndex body, QueryClause clause, int passage)
+    /// <summary>Whether some term of <paramref name="right"/> follows some term of <paramref name="left"/> within the window.</summary>
+    private bool StandClose(FieldIndex body, QueryClause left, QueryClause right, int passage)
     {
-        foreach (var term in clause.Terms)
+        foreach (var leftTerm in left.Terms)
         {
-            if (body.Postings(term.TermId) is { } postings)
+            var leftPositions = PositionsIn(body, leftTerm, passage);
+            if (leftPositions.Length == 0)
             {
-                var index = Array.BinarySearch(postings.Passages, passage);
-                if (index >= 0)
+                continue;
+            }
+
+            foreach (var rightTerm in right.Terms)
+            {
+                foreach (var r in PositionsIn(body, rightTerm, passage))
                 {
-                    foreach (var position in postings.Positions[index])
+                    foreach (var l in leftPositions)
                     {
-                        yield return position;
+                        if (r > l && r - l <= _options.ProximityWindow)
+                        {
+                            return true;
+                        }
                     }
                 }
             }
         }
+
+        return false;
+    }
+
+    private static int[] PositionsIn(FieldIndex body, QueryTerm term, int passage)
+    {
+        if (body.Postings(term.TermId) is not { } postings)
+        {
+            return [];
+        }
+
+        var index = Array.BinarySearch(postings.Passages, passage);
+        return index >= 0 ? postings.Positions[index] : [];
     }
 
     /// <summary>A light tie-breaker: among equally good passages, the more trusted source ranks first.</summary>
