@@ -68,34 +68,16 @@ public static partial class PlainTextSegmenter
 
     private static List<(int Start, int End)> SplitFlattened(string text, int start, int end)
     {
-        var pieces = new List<(int, int)>();
+        var pieces = new List<(int Start, int End)>();
         var pieceStart = start;
         foreach (Match gap in ParagraphGap().Matches(text[start..end]))
         {
-            AddTrimmed(text, pieceStart, start + gap.Index + 1, pieces);
+            SpanTrimmer.AddTrimmed(text, pieceStart, start + gap.Index + 1, pieces);
             pieceStart = start + gap.Index + gap.Length;
         }
 
-        AddTrimmed(text, pieceStart, end, pieces);
+        SpanTrimmer.AddTrimmed(text, pieceStart, end, pieces);
         return pieces;
-    }
-
-    private static void AddTrimmed(string text, int start, int end, List<(int, int)> pieces)
-    {
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            pieces.Add((start, end));
-        }
     }
 
     [GeneratedRegex(@"[.!?:] {2,}(?=[\p{Lu}\d•])")]

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Corpus;
 using System.Text.RegularExpressions;
 
 namespace Bot.Knowledge.Highlight;
@@ -12,34 +13,16 @@ public static partial class SentenceSplitter
     public static IReadOnlyList<(int Start, int End)> Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var spans = new List<(int, int)>();
+        var spans = new List<(int Start, int End)>();
         var start = 0;
         foreach (Match boundary in Boundary().Matches(text))
         {
-            Add(text, start, boundary.Index + boundary.Groups[1].Length, spans);
+            SpanTrimmer.AddTrimmed(text, start, boundary.Index + boundary.Groups[1].Length, spans);
             start = boundary.Index + boundary.Length;
         }
 
-        Add(text, start, text.Length, spans);
+        SpanTrimmer.AddTrimmed(text, start, text.Length, spans);
         return spans;
-    }
-
-    private static void Add(string text, int start, int end, List<(int, int)> spans)
-    {
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        if (end > start)
-        {
-            spans.Add((start, end));
-        }
     }
 
     [GeneratedRegex(@"([.!?]['""’”)]?)\s+(?=[\p{Lu}\d•""“(])|()\s*\n\s*")]
