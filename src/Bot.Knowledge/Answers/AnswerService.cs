@@ -28,9 +28,10 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new Answer(question, AnswerKind.Emergency, EmergencyText(flag), [], 1, []);
         }
 
-        if (string.IsNullOrWhiteSpace(question) || SmallTalkDetector.Detect(question) is not null)
+        var smallTalk = SmallTalkDetector.Detect(question);
+        if (string.IsNullOrWhiteSpace(question) || smallTalk is not null)
         {
-            return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(SmallTalkDetector.Detect(question)), [], 1, []);
+            return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []);
         }
 
         var result = searcher.Search(question, SearchDepth);

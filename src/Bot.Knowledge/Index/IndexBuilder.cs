@@ -53,6 +53,7 @@ public sealed class IndexBuilder(Analyzer analyzer)
             return tokens;
         }
 
+        Token[] previousBody = [];
         for (var id = 0; id < passages.Count; id++)
         {
             var passage = passages[id];
@@ -68,7 +69,8 @@ public sealed class IndexBuilder(Analyzer analyzer)
             AddField(IndexField.Title, id, AnalyzeCached(title));
             var previous = id > 0 ? passages[id - 1] : null;
             var sameSection = previous is not null && previous.SourceId == passage.SourceId && previous.Heading == passage.Heading;
-            AddField(IndexField.Context, id, sameSection ? analyzer.Analyze(previous!.Text).ToArray() : []);
+            AddField(IndexField.Context, id, sameSection ? previousBody : []);
+            previousBody = body;
             sentences[id] = SentenceSplitter.Split(passage.Text)
                 .Select(span => new IndexedSentence(span.Start, span.End, body
                     .Where(token => token.Start >= span.Start && token.Start < span.End)
