@@ -13,7 +13,7 @@ public sealed class EnglishAnalyzer : Analyzer
     {
         StopWords = stopWords;
         _filters = [new LowerCaseFilter(), new EnglishPossessiveFilter(), new StopFilter(stopWords), new EnglishStemFilter()];
-        var synonyms = SynonymMap.Parse(synonymsText, entry => Run(entry, _filters).Select(token => token.Term).ToArray());
+        var synonyms = SynonymMap.Parse(synonymsText, entry => Analyze(entry).ConvertAll(token => token.Term).ToArray());
         _filters = [.. _filters, new SynonymFilter(synonyms)];
     }
 
@@ -21,7 +21,16 @@ public sealed class EnglishAnalyzer : Analyzer
     public IReadOnlySet<string> StopWords { get; }
 
     /// <inheritdoc />
-    public override IEnumerable<Token> Analyze(string text) => Run(text, _filters);
+    public override void Analyze(string text, List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.Clear();
+        StandardTokenizer.Tokenize(text, tokens);
+        foreach (var filter in _filters)
+        {
+            filter.Apply(tokens);
+        }
+    }
 
     /// <summary>Parses a stop-word list: one word a line, <c>#</c> starts a comment.</summary>
     public static HashSet<string> ParseWordList(string text) =>
@@ -29,7 +38,4 @@ public sealed class EnglishAnalyzer : Analyzer
             .Select(line => line.Split('#')[0].Trim().ToLowerInvariant())
             .Where(word => word.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
-
-    private static IEnumerable<Token> Run(string text, IEnumerable<TokenFilter> filters) =>
-        filters.Aggregate(StandardTokenizer.Tokenize(text), (stream, filter) => filter.Filter(stream));
 }

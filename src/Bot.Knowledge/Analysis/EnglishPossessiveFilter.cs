@@ -4,8 +4,16 @@ namespace Bot.Knowledge.Analysis;
 public sealed class EnglishPossessiveFilter : TokenFilter
 {
     /// <inheritdoc />
-    public override IEnumerable<Token> Filter(IEnumerable<Token> input) =>
-        input.Select(token => token.Term.EndsWith("'s", StringComparison.Ordinal) && token.Term.Length > 2
-            ? token with { Term = token.Term[..^2] }
-            : token);
+    public override void Apply(List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = tokens[i].Term;
+            if (term.Length > 2 && term.EndsWith("'s", StringComparison.Ordinal))
+            {
+                tokens[i] = tokens[i] with { Term = term[..^2] };
+            }
+        }
+    }
 }

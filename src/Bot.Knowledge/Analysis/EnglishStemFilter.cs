@@ -9,30 +9,45 @@ public sealed class EnglishStemFilter : TokenFilter
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override IEnumerable<Token> Filter(IEnumerable<Token> input)
+    public override void Apply(List<Token> tokens)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
         EnglishStemmer? stemmer = null;
-        foreach (var token in input)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.Kind != TokenKind.Word || !token.Term.All(IsStemmable))
+            var term = tokens[i].Term;
+            if (tokens[i].Kind != TokenKind.Word || !IsStemmable(term))
             {
-                yield return token;
                 continue;
             }
 
-            if (!_cache.TryGetValue(token.Term, out var stem))
+            if (!_cache.TryGetValue(term, out var stem))
             {
                 stemmer ??= new EnglishStemmer();
-                stem = stemmer.Stem(token.Term);
+                stem = stemmer.Stem(term);
                 if (_cache.Count < MaxCachedStems)
                 {
-                    _cache.TryAdd(token.Term, stem);
+                    _cache.TryAdd(term, stem);
                 }
             }
 
-            yield return token with { Term = stem };
+            if (!ReferenceEquals(stem, term))
+            {
+                tokens[i] = tokens[i] with { Term = stem };
+            }
         }
     }
 
-    private static bool IsStemmable(char c) => char.IsAsciiLetterLower(c) || c == '\'';
+    private static bool IsStemmable(string term)
+    {
+        foreach (var c in term)
+        {
+            if (!char.IsAsciiLetterLower(c) && c != '\'')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

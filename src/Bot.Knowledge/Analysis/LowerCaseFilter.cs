@@ -4,6 +4,29 @@ namespace Bot.Knowledge.Analysis;
 public sealed class LowerCaseFilter : TokenFilter
 {
     /// <inheritdoc />
-    public override IEnumerable<Token> Filter(IEnumerable<Token> input) =>
-        input.Select(token => token with { Term = token.Term.ToLowerInvariant() });
+    public override void Apply(List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var term = tokens[i].Term;
+            if (HasUpper(term))
+            {
+                tokens[i] = tokens[i] with { Term = term.ToLowerInvariant() };
+            }
+        }
+    }
+
+    private static bool HasUpper(string term)
+    {
+        foreach (var c in term)
+        {
+            if (c >= 0x80 || char.IsAsciiLetterUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

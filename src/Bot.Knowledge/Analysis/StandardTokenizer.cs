@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Bot.Knowledge.Analysis;
 
@@ -8,15 +9,24 @@ namespace Bot.Knowledge.Analysis;
 /// a point or comma between digits stays inside the number ("2.5"). Everything else separates words.
 /// Format characters (zero-width joiners, bidi marks) are skipped, so hidden characters cannot split or hide a word.
 /// </summary>
-public sealed class StandardTokenizer
+public static class StandardTokenizer
 {
     /// <summary>The longest token emitted; longer runs are cut, so hostile input cannot make huge terms.</summary>
     public const int MaxTokenLength = 64;
 
-    /// <summary>Yields the words of <paramref name="text"/> with their offsets and positions.</summary>
-    public static IEnumerable<Token> Tokenize(string text)
+    /// <summary>The words of <paramref name="text"/> with their offsets and positions.</summary>
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        Tokenize(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the words of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    public static void Tokenize(string text, List<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
         var position = 0;
         var i = 0;
         while (i < text.Length)
@@ -28,26 +38,17 @@ public sealed class StandardTokenizer
             }
 
             var start = i;
-            var builder = new System.Text.StringBuilder();
+            var verbatim = true;
             while (i < text.Length)
             {
                 var c = text[i];
                 if (IsWordChar(text, i))
                 {
-                    AppendChar(builder, text, ref i);
+                    i += char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
                 }
-                else if (IsFormat(c) && builder.Length > 0)
+                else if (JoinsWord(text, i))
                 {
-                    i++;
-                }
-                else if (IsApostrophe(c) && i + 1 < text.Length && IsLetter(text, i + 1) && builder.Length > 0 && char.IsLetter(builder[^1]))
-                {
-                    builder.Append('\'');
-                    i++;
-                }
-                else if (c is '.' or ',' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && builder.Length > 0 && char.IsAsciiDigit(builder[^1]))
-                {
-                    builder.Append(c);
+                    verbatim &= c is '\'' or '.' or ',';
                     i++;
                 }
                 else
@@ -56,33 +57,60 @@ public sealed class StandardTokenizer
                 }
             }
 
-            var term = builder.Length > MaxTokenLength ? builder.ToString(0, MaxTokenLength) : builder.ToString();
-            yield return new Token(term, start, i, position++);
+            tokens.Add(new Token(verbatim ? Cut(text, start, i) : Normalize(text, start, i), start, i, position++));
         }
     }
 
-    private static void AppendChar(System.Text.StringBuilder builder, string text, ref int i)
+    private static string Cut(string text, int start, int end) => text.Substring(start, Math.Min(end - start, MaxTokenLength));
+
+    /// <summary>The word between <paramref name="start"/> and <paramref name="end"/> without format characters, with plain apostrophes.</summary>
+    private static string Normalize(string text, int start, int end)
     {
-        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        var builder = new StringBuilder(end - start);
+        for (var i = start; i < end && builder.Length < MaxTokenLength; i++)
         {
-            builder.Append(text, i, 2);
-            i += 2;
-            return;
+            var c = text[i];
+            if (!IsFormat(c))
+            {
+                builder.Append(IsApostrophe(c) ? '\'' : c);
+            }
         }
 
-        builder.Append(text[i]);
-        i++;
+        return builder.ToString();
+    }
+
+    /// <summary>Whether the character at <paramref name="i"/>, not itself a word character, continues the word before it.</summary>
+    private static bool JoinsWord(string text, int i)
+    {
+        var c = text[i];
+        if (IsFormat(c))
+        {
+            return true;
+        }
+
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        var previous = text[i - 1];
+        if (IsApostrophe(c))
+        {
+            return char.IsLetter(previous) && i + 1 < text.Length && char.IsLetter(text, i + 1);
+        }
+
+        return c is '.' or ',' && char.IsAsciiDigit(previous) && char.IsAsciiDigit(next);
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC';
 
-    private static bool IsFormat(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
-
-    private static bool IsLetter(string text, int i) => char.IsLetter(text, i);
+    private static bool IsFormat(char c) => c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     private static bool IsWordChar(string text, int i)
     {
-        if (char.IsLowSurrogate(text[i]))
+        var c = text[i];
+        if (c < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(c);
+        }
+
+        if (char.IsLowSurrogate(c))
         {
             return false;
         }

@@ -4,6 +4,9 @@ namespace Bot.Knowledge.Analysis;
 public sealed class StopFilter(IReadOnlySet<string> stopWords) : TokenFilter
 {
     /// <inheritdoc />
-    public override IEnumerable<Token> Filter(IEnumerable<Token> input) =>
-        input.Where(token => !stopWords.Contains(token.Term));
+    public override void Apply(List<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.RemoveAll(token => stopWords.Contains(token.Term));
+    }
 }

@@ -8,28 +8,50 @@ namespace Bot.Knowledge.Analysis;
 public sealed class SynonymFilter(SynonymMap map) : TokenFilter
 {
     /// <inheritdoc />
-    public override IEnumerable<Token> Filter(IEnumerable<Token> input)
+    public override void Apply(List<Token> tokens)
     {
-        var tokens = input.ToList();
-        var terms = tokens.ConvertAll(token => token.Term);
-        for (var i = 0; i < tokens.Count; i++)
+        ArgumentNullException.ThrowIfNull(tokens);
+        var words = tokens.Count;
+        List<Token>? stacked = null;
+        for (var i = 0; i < words; i++)
         {
-            yield return tokens[i];
-            if (map.LongestMatch(terms, i) is not { } rule)
+            if (map.LongestMatch(tokens, i, words) is not { } rule)
             {
                 continue;
             }
 
+            var first = tokens[i];
             var last = tokens[i + rule.Phrase.Length - 1];
             foreach (var output in rule.Outputs)
             {
-                if (rule.Phrase.Length == 1 && output == tokens[i].Term)
+                if (rule.Phrase.Length == 1 && output == first.Term)
                 {
                     continue;
                 }
 
-                yield return new Token(output, tokens[i].Start, last.End, tokens[i].Position, TokenKind.Synonym, rule.Phrase.Length);
+                stacked ??= [];
+                stacked.Add(new Token(output, first.Start, last.End, first.Position, TokenKind.Synonym, rule.Phrase.Length));
             }
         }
+
+        if (stacked is null)
+        {
+            return;
+        }
+
+        // Each synonym follows the word it starts at: merge by position, words before the synonyms they carry.
+        var merged = new List<Token>(words + stacked.Count);
+        var s = 0;
+        for (var i = 0; i < words; i++)
+        {
+            merged.Add(tokens[i]);
+            while (s < stacked.Count && stacked[s].Position == tokens[i].Position)
+            {
+                merged.Add(stacked[s++]);
+            }
+        }
+
+        tokens.Clear();
+        tokens.AddRange(merged);
     }
 }

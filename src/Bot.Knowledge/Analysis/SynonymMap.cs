@@ -57,17 +57,17 @@ public sealed class SynonymMap
         return map;
     }
 
-    /// <summary>The longest rule whose phrase starts at <paramref name="index"/> of <paramref name="terms"/>, if any.</summary>
-    internal Rule? LongestMatch(IReadOnlyList<string> terms, int index)
+    /// <summary>The longest rule whose phrase starts at <paramref name="index"/> of the first <paramref name="count"/> tokens, if any.</summary>
+    internal Rule? LongestMatch(List<Token> tokens, int index, int count)
     {
-        if (!_rulesByFirstTerm.TryGetValue(terms[index], out var rules))
+        if (!_rulesByFirstTerm.TryGetValue(tokens[index].Term, out var rules))
         {
             return null;
         }
 
         foreach (var rule in rules)
         {
-            if (Matches(rule.Phrase, terms, index))
+            if (Matches(rule.Phrase, tokens, index, count))
             {
                 return rule;
             }
@@ -76,16 +76,16 @@ public sealed class SynonymMap
         return null;
     }
 
-    private static bool Matches(string[] phrase, IReadOnlyList<string> terms, int index)
+    private static bool Matches(string[] phrase, List<Token> tokens, int index, int count)
     {
-        if (index + phrase.Length > terms.Count)
+        if (index + phrase.Length > count)
         {
             return false;
         }
 
         for (var i = 0; i < phrase.Length; i++)
         {
-            if (!string.Equals(phrase[i], terms[index + i], StringComparison.Ordinal))
+            if (!string.Equals(phrase[i], tokens[index + i].Term, StringComparison.Ordinal))
             {
                 return false;
             }

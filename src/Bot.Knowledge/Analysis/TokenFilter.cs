@@ -1,8 +1,11 @@
 namespace Bot.Knowledge.Analysis;
 
-/// <summary>One stage of an analysis chain, in the manner of Lucene's TokenFilter: tokens in, tokens out.</summary>
+/// <summary>
+/// One stage of an analysis chain, in the manner of Lucene's TokenFilter: it rewrites the token buffer in place,
+/// so a chain allocates nothing beyond the terms it changes.
+/// </summary>
 public abstract class TokenFilter
 {
-    /// <summary>Transforms a stream of tokens lazily.</summary>
-    public abstract IEnumerable<Token> Filter(IEnumerable<Token> input);
+    /// <summary>Transforms <paramref name="tokens"/> in place.</summary>
+    public abstract void Apply(List<Token> tokens);
 }
