@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bot.Knowledge;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Corpus;
+using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Highlight;
 using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;

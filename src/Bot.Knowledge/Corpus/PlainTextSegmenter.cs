@@ -1,3 +1,4 @@
+using Bot.Knowledge.Analysis;
 using System.Text.RegularExpressions;
 
 namespace Bot.Knowledge.Corpus;

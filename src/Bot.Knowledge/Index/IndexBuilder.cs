@@ -1,10 +1,9 @@
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Corpus;
-using Bot.Knowledge.Highlight;
 
 namespace Bot.Knowledge.Index;
 
-/// <summary>Builds an <see cref="IndexSnapshot"/> from passages: analyzes every field once, records postings with positions.</summary>
+/// <summary>Builds an <see cref="IndexSnapshot"/> from passages: analyzes every passage once, records postings with positions.</summary>
 public sealed class IndexBuilder(Analyzer analyzer)
 {
     /// <summary>Indexes the passages of <paramref name="corpus"/>.</summary>
@@ -20,40 +19,12 @@ public sealed class IndexBuilder(Analyzer analyzer)
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sources);
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var fieldCount = Enum.GetValues<IndexField>().Length;
-        var builders = Enumerable.Range(0, fieldCount).Select(_ => new List<List<(int Passage, List<int> Positions)>>()).ToArray();
-        var lengths = Enumerable.Range(0, fieldCount).Select(_ => new int[passages.Count]).ToArray();
+        var fields = Enum.GetValues<IndexField>().Select(_ => new FieldIndexBuilder(passages.Count)).ToArray();
         var sentences = new IndexedSentence[passages.Count][];
-        var vocabulary = new Dictionary<string, string>(StringComparer.Ordinal);
-        var analyzedCache = new Dictionary<string, Token[]>(StringComparer.Ordinal);
-
-        int Intern(string term)
-        {
-            if (!termIds.TryGetValue(term, out var id))
-            {
-                id = termIds.Count;
-                termIds.Add(term, id);
-                foreach (var builder in builders)
-                {
-                    builder.Add([]);
-                }
-            }
-
-            return id;
-        }
-
-        Token[] AnalyzeCached(string text)
-        {
-            if (!analyzedCache.TryGetValue(text, out var tokens))
-            {
-                tokens = analyzer.Analyze(text).ToArray();
-                analyzedCache[text] = tokens;
-            }
-
-            return tokens;
-        }
-
-        Token[] previousBody = [];
+        var spelling = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headings = new Dictionary<string, (List<Token> Tokens, List<int> Ids)>(StringComparer.Ordinal);
+        var (body, bodyIds) = (new List<Token>(), new List<int>());
+        var (previous, previousIds) = (new List<Token>(), new List<int>());
         for (var id = 0; id < passages.Count; id++)
         {
             var passage = passages[id];
@@ -62,51 +33,126 @@ public sealed class IndexBuilder(Analyzer analyzer)
                 throw new ArgumentException($"Passage at index {id} has id {passage.Id}; ids must be 0..n-1 in order.", nameof(passages));
             }
 
-            var body = analyzer.Analyze(passage.Text).ToArray();
-            AddField(IndexField.Body, id, body);
-            AddField(IndexField.Heading, id, passage.Heading is null ? [] : AnalyzeCached(passage.Heading));
-            var title = sources.TryGetValue(passage.SourceId, out var source) ? source.DisplayTitle : string.Empty;
-            AddField(IndexField.Title, id, AnalyzeCached(title));
-            var previous = id > 0 ? passages[id - 1] : null;
-            var sameSection = previous is not null && previous.SourceId == passage.SourceId && previous.Heading == passage.Heading;
-            AddField(IndexField.Context, id, sameSection ? previousBody : []);
-            previousBody = body;
-            sentences[id] = SentenceSplitter.Split(passage.Text)
-                .Select(span => new IndexedSentence(span.Start, span.End, body
-                    .Where(token => token.Start >= span.Start && token.Start < span.End)
-                    .Select(token => Intern(token.Term)).Distinct().Order().ToArray()))
-                .ToArray();
-            foreach (var word in StandardTokenizer.Tokenize(passage.Text))
+            analyzer.Analyze(passage.Text, body);
+            Intern(termIds, body, bodyIds);
+            fields[(int)IndexField.Body].Add(id, body, bodyIds);
+            if (passage.Heading is { } heading)
             {
-                var surface = word.Term.ToLowerInvariant();
-                if (!vocabulary.ContainsKey(surface) && AnalyzeCached(surface).FirstOrDefault() is { Term: { } term })
+                if (!headings.TryGetValue(heading, out var analyzed))
                 {
-                    vocabulary[surface] = term;
+                    analyzed = (analyzer.Analyze(heading), []);
+                    Intern(termIds, analyzed.Tokens, analyzed.Ids);
+                    headings.Add(heading, analyzed);
                 }
+
+                fields[(int)IndexField.Heading].Add(id, analyzed.Tokens, analyzed.Ids);
             }
+
+            var before = id > 0 ? passages[id - 1] : null;
+            if (before is not null && before.SourceId == passage.SourceId && before.Heading == passage.Heading)
+            {
+                fields[(int)IndexField.Context].Add(id, previous, previousIds);
+            }
+
+            sentences[id] = Sentences(passage.Text, body, bodyIds);
+            AddSpellings(passage.Text, body, spelling);
+            (body, bodyIds, previous, previousIds) = (previous, previousIds, body, bodyIds);
         }
 
-        var fields = builders.Select((postings, field) => new FieldIndex(
-            postings.Select(list => list.Count == 0 ? null : new PostingList(
-                list.Select(entry => entry.Passage).ToArray(),
-                list.Select(entry => entry.Positions.Count).ToArray(),
-                list.Select(entry => entry.Positions.ToArray()).ToArray())).ToArray(),
-            lengths[field])).ToArray();
-        return new IndexSnapshot(passages, sources, termIds, fields, sentences, vocabulary);
+        var titles = IndexTitles(passages, sources, termIds);
+        var frozen = fields.Select(field => field.Freeze(termIds.Count)).ToArray();
+        var bodyField = frozen[(int)IndexField.Body];
+        var spellingIndex = new SpellingIndex(spelling.Select(entry => (entry.Key, entry.Value, bodyField.Postings(termIds[entry.Value])?.DocumentFrequency ?? 0)));
+        return new IndexSnapshot(passages, sources, termIds, frozen, titles, sentences, spellingIndex);
+    }
 
-        void AddField(IndexField field, int passageId, Token[] tokens)
+    /// <summary>Fills <paramref name="ids"/> with the term id of each token, numbering new terms as they come.</summary>
+    private static void Intern(Dictionary<string, int> termIds, List<Token> tokens, List<int> ids)
+    {
+        ids.Clear();
+        foreach (var token in tokens)
         {
-            lengths[(int)field][passageId] = tokens.Count(token => token.Kind == TokenKind.Word);
-            foreach (var token in tokens)
+            if (!termIds.TryGetValue(token.Term, out var termId))
             {
-                var postings = builders[(int)field][Intern(token.Term)];
-                if (postings.Count == 0 || postings[^1].Passage != passageId)
-                {
-                    postings.Add((passageId, []));
-                }
+                termId = termIds.Count;
+                termIds.Add(token.Term, termId);
+            }
 
-                postings[^1].Positions.Add(token.Position);
+            ids.Add(termId);
+        }
+    }
+
+    /// <summary>Each source's display title, indexed once; sources are numbered in ordinal order of their ids.</summary>
+    private IndexedTitles IndexTitles(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, Dictionary<string, int> termIds)
+    {
+        var sourceIds = sources.Keys.Union(passages.Select(passage => passage.SourceId)).Order(StringComparer.Ordinal).ToArray();
+        var ordinals = sourceIds.Select((sourceId, ordinal) => (sourceId, ordinal)).ToDictionary(entry => entry.sourceId, entry => entry.ordinal, StringComparer.Ordinal);
+        var builder = new FieldIndexBuilder(sourceIds.Length);
+        var ids = new List<int>();
+        for (var ordinal = 0; ordinal < sourceIds.Length; ordinal++)
+        {
+            var tokens = analyzer.Analyze(sources.TryGetValue(sourceIds[ordinal], out var source) ? source.DisplayTitle : string.Empty);
+            Intern(termIds, tokens, ids);
+            builder.Add(ordinal, tokens, ids);
+        }
+
+        return new IndexedTitles(builder.Freeze(termIds.Count), passages.Select(passage => ordinals[passage.SourceId]).ToArray());
+    }
+
+    /// <summary>The passage's sentences, each with the distinct ids of the terms that start inside it.</summary>
+    private static IndexedSentence[] Sentences(string text, List<Token> tokens, List<int> termIds)
+    {
+        var spans = SentenceSplitter.Split(text);
+        var sentences = new IndexedSentence[spans.Count];
+        var ids = new SortedSet<int>();
+        for (var s = 0; s < spans.Count; s++)
+        {
+            ids.Clear();
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                if (tokens[t].Start >= spans[s].Start && tokens[t].Start < spans[s].End)
+                {
+                    ids.Add(termIds[t]);
+                }
+            }
+
+            sentences[s] = new IndexedSentence(spans[s].Start, spans[s].End, [.. ids]);
+        }
+
+        return sentences;
+    }
+
+    /// <summary>Records the lower-cased spelling of each all-letter word with the term it analyzes to.</summary>
+    private static void AddSpellings(string text, List<Token> tokens, Dictionary<string, string> spelling)
+    {
+        var lookup = spelling.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[StandardTokenizer.MaxTokenLength];
+        foreach (var token in tokens)
+        {
+            var surface = text.AsSpan(token.Start, token.End - token.Start);
+            if (token.Kind != TokenKind.Word || surface.Length > lower.Length || !IsLetters(surface))
+            {
+                continue;
+            }
+
+            var word = lower[..surface.ToLowerInvariant(lower)];
+            if (!lookup.ContainsKey(word))
+            {
+                lookup[word] = token.Term;
             }
         }
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

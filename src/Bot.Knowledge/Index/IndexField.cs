@@ -9,9 +9,6 @@ public enum IndexField
     /// <summary>The heading of the passage's section.</summary>
     Heading,
 
-    /// <summary>The title of the passage's source.</summary>
-    Title,
-
     /// <summary>
     /// The passage before it in the same section: "The damaged nerves lose their ability..." is about multiple
     /// sclerosis only because the paragraph before says so.

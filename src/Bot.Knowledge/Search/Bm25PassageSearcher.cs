@@ -1,223 +1,144 @@
-using System.Buffers;
 using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Index;
 
 namespace Bot.Knowledge.Search;
 
 /// <summary>
-/// BM25 over the body, heading and title fields of an <see cref="IndexSnapshot"/>. Each question word scores the
-/// best of its alternatives (itself, synonyms, typo correction) summed over fields by boost; the top passages then
-/// earn a proximity bonus where neighbouring question words stand close together; near-duplicates collapse into
-/// their original. Thread-safe: a search reads one snapshot; <see cref="Swap"/> replaces it atomically.
+/// BM25 over the body, heading and context fields of an <see cref="IndexSnapshot"/>, plus the source title. Each
+/// question word scores the best of its alternatives (itself, synonyms, typo correction) summed over fields by
+/// boost; the top passages are found with MaxScore pruning, then earn a proximity bonus where neighbouring question
+/// words stand close together; near-duplicates collapse into their original. Thread-safe: a search reads one
+/// snapshot; <see cref="Swap"/> replaces it atomically.
 /// </summary>
 public sealed class Bm25PassageSearcher : IPassageSearcher
 {
     private static readonly IndexField[] Fields = Enum.GetValues<IndexField>();
-
-    /// <summary>A pool only this class uses, whose arrays always come back all zero (each search zeroes what it wrote).</summary>
-    private static readonly ArrayPool<double> ZeroedPool = ArrayPool<double>.Create();
     private readonly QueryParser _parser;
     private readonly SearchOptions _options;
     private readonly Bm25Similarity _similarity;
     private readonly double[] _boosts;
-
-    /// <summary>How much a match in each field covers a question word: a source title says nothing about one passage.</summary>
-    private readonly double[] _coverage;
-    private IndexSnapshot _snapshot;
+    private State _state;
 
     /// <summary>Creates a searcher over <paramref name="snapshot"/>.</summary>
     public Bm25PassageSearcher(IndexSnapshot snapshot, Analyzer analyzer, SearchOptions options)
     {
-        _snapshot = snapshot;
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _parser = new QueryParser(analyzer, options);
         _similarity = new Bm25Similarity(options.K1, options.B);
-        _boosts = [options.BodyBoost, options.HeadingBoost, options.TitleBoost, options.ContextBoost];
-        _coverage = [1, 1, 0, options.ContextCoverage];
+        _boosts = [options.BodyBoost, options.HeadingBoost, options.ContextBoost];
+        _state = new State(snapshot, new Bm25Impacts(snapshot, _similarity));
     }
 
     /// <inheritdoc />
-    public IndexSnapshot Snapshot => Volatile.Read(ref _snapshot);
+    public IndexSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
 
     /// <summary>Makes later searches read <paramref name="snapshot"/>; searches under way finish on the old one.</summary>
-    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _snapshot, snapshot);
+    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _state, new State(snapshot, new Bm25Impacts(snapshot, _similarity)));
 
     /// <inheritdoc />
     public SearchResult Search(string question, int maxHits)
     {
-        var snapshot = Snapshot;
+        var (snapshot, impacts) = Volatile.Read(ref _state);
         var query = _parser.Parse(question, snapshot);
-        var count = snapshot.PassageCount;
-        if (query.Clauses.Count == 0 || count == 0)
+        if (query.Clauses.Count == 0 || snapshot.PassageCount == 0)
         {
             return new SearchResult(query, []);
         }
 
-        var scores = ArrayPool<double>.Shared.Rent(count);
-        var coverage = ArrayPool<double>.Shared.Rent(count);
-        var clauseScore = ZeroedPool.Rent(count);
-        var clauseCover = ZeroedPool.Rent(count);
-        var touched = new List<int>();
-        var clauseTouched = new List<int>();
-        var seen = ArrayPool<bool>.Shared.Rent(count);
-        Array.Clear(seen, 0, count);
-        try
+        var titles = TitleScores(snapshot, impacts, query);
+        var maxTitle = titles.DefaultIfEmpty(0).Max();
+        var clauses = query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).ToArray();
+        var matches = new Dictionary<int, (double Proximity, double Coverage)>();
+        var top = MaxScoreCollector.Collect(
+            [.. clauses.Where(clause => clause.MaxScore > 0)],
+            _options.RescoreDepth,
+            passage => titles[snapshot.SourceOrdinal(passage)],
+            maxTitle,
+            passage => matches[passage] = (ProximityBonus(query, clauses, passage), clauses.Sum(clause => clause.Coverage(passage))));
+        var rescored = top
+            .Select(entry => (entry.Passage, Score: (entry.Score + matches[entry.Passage].Proximity) * TrustFactor(snapshot, entry.Passage)))
+            .OrderByDescending(entry => entry.Score)
+            .ThenBy(entry => entry.Passage);
+        var hits = new List<SearchHit>();
+        var groups = new HashSet<int>();
+        var total = query.TotalImportance;
+        foreach (var (passage, score) in rescored)
         {
-            foreach (var clause in query.Clauses)
+            var group = snapshot.Passages[passage].GroupId;
+            if (groups.Add(group))
             {
-                ScoreClause(snapshot, clause, clauseScore, clauseCover, clauseTouched);
-                foreach (var passage in clauseTouched)
+                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, matches[passage].Coverage / total)));
+                if (hits.Count == maxHits)
                 {
-                    if (!seen[passage])
-                    {
-                        seen[passage] = true;
-                        scores[passage] = 0;
-                        coverage[passage] = 0;
-                        touched.Add(passage);
-                    }
-
-                    scores[passage] += clauseScore[passage];
-                    coverage[passage] += clauseCover[passage];
-                    clauseScore[passage] = 0;
-                    clauseCover[passage] = 0;
-                }
-
-                clauseTouched.Clear();
-            }
-
-            var top = TopPassages(touched, scores, _options.RescoreDepth);
-            var total = query.TotalImportance;
-            var rescored = top
-                .Select(passage => (Passage: passage, Score: (scores[passage] + ProximityBonus(snapshot, query, passage)) * TrustFactor(snapshot, passage)))
-                .OrderByDescending(entry => entry.Score)
-                .ThenBy(entry => entry.Passage);
-            var hits = new List<SearchHit>();
-            var groups = new HashSet<int>();
-            foreach (var (passage, score) in rescored)
-            {
-                var group = snapshot.Passages[passage].GroupId;
-                if (groups.Add(group))
-                {
-                    hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, coverage[passage] / total)));
-                    if (hits.Count == maxHits)
-                    {
-                        break;
-                    }
+                    break;
                 }
             }
+        }
 
-            ZeroedPool.Return(clauseScore);
-            ZeroedPool.Return(clauseCover);
-            return new SearchResult(query, hits);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scores);
-            ArrayPool<double>.Shared.Return(coverage);
-            ArrayPool<bool>.Shared.Return(seen);
-        }
+        return new SearchResult(query, hits);
     }
 
-    /// <summary>Each passage's best score over the clause's alternatives, and the importance it covers.</summary>
-    private void ScoreClause(IndexSnapshot snapshot, QueryClause clause, double[] best, double[] cover, List<int> touched)
+    private ClauseScorer Scorer(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
     {
-        var count = snapshot.PassageCount;
-        var termScore = ZeroedPool.Rent(count);
-        var termTouched = new List<int>();
-        foreach (var term in clause.Terms)
+        var cursors = new List<PostingCursor>();
+        var coverage = new double[clause.Terms.Count];
+        for (var t = 0; t < clause.Terms.Count; t++)
         {
-            if (term.TermId < 0)
-            {
-                continue;
-            }
-
-            var coverWeight = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
+            var term = clause.Terms[t];
+            coverage[t] = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
             for (var f = 0; f < Fields.Length; f++)
             {
-                var field = snapshot.Field(Fields[f]);
-                if (field.Postings(term.TermId) is not { } postings)
+                if (snapshot.Field(Fields[f]).Postings(term.TermId) is { } postings && impacts.Saturations(f, term.TermId) is { } saturations)
+                {
+                    var idf = Bm25Similarity.Idf(postings.DocumentFrequency, snapshot.PassageCount);
+                    cursors.Add(new PostingCursor(postings, saturations, term.Weight * _boosts[f] * idf, t, Fields[f]));
+                }
+            }
+        }
+
+        return new ClauseScorer(cursors, coverage);
+    }
+
+    /// <summary>What each source's title adds to its passages: per question word, its best alternative in the title.</summary>
+    private double[] TitleScores(IndexSnapshot snapshot, Bm25Impacts impacts, Query query)
+    {
+        var scores = new double[snapshot.Titles.Lengths.Length];
+        var best = new double[scores.Length];
+        foreach (var clause in query.Clauses)
+        {
+            Array.Clear(best);
+            foreach (var term in clause.Terms)
+            {
+                if (snapshot.Titles.Postings(term.TermId) is not { } postings || impacts.Saturations(Bm25Impacts.TitleSlot, term.TermId) is not { } saturations)
                 {
                     continue;
                 }
 
-                var idf = Bm25Similarity.Idf(postings.DocumentFrequency, count);
-                var weight = term.Weight * _boosts[f];
-                for (var i = 0; i < postings.Passages.Length; i++)
+                var weight = term.Weight * _options.TitleBoost * Bm25Similarity.Idf(postings.DocumentFrequency, scores.Length);
+                for (var i = 0; i < postings.DocumentFrequency; i++)
                 {
-                    var passage = postings.Passages[i];
-                    if (termScore[passage] == 0)
-                    {
-                        termTouched.Add(passage);
-                    }
-
-                    termScore[passage] += weight * _similarity.Score(idf, postings.Frequencies[i], field.Lengths[passage], field.AverageLength);
-                    if (Fields[f] != IndexField.Title)
-                    {
-                        // Covering a question word means the passage itself says it, not just its source's title.
-                        if (best[passage] == 0 && cover[passage] == 0)
-                        {
-                            touched.Add(passage);
-                        }
-
-                        cover[passage] = Math.Max(cover[passage], coverWeight);
-                    }
+                    best[postings.Documents[i]] = Math.Max(best[postings.Documents[i]], weight * saturations[i]);
                 }
             }
 
-            // Fields add up for one term; alternatives do not: a synonym never counts on top of its word.
-            foreach (var passage in termTouched)
+            for (var source = 0; source < scores.Length; source++)
             {
-                if (best[passage] == 0 && cover[passage] == 0)
-                {
-                    touched.Add(passage);
-                }
-
-                best[passage] = Math.Max(best[passage], termScore[passage]);
-                termScore[passage] = 0;
-            }
-
-            termTouched.Clear();
-        }
-
-        ZeroedPool.Return(termScore);
-    }
-
-    private static List<int> TopPassages(List<int> touched, double[] scores, int depth)
-    {
-        var heap = new PriorityQueue<int, double>(depth + 1);
-        foreach (var passage in touched)
-        {
-            heap.Enqueue(passage, scores[passage]);
-            if (heap.Count > depth)
-            {
-                heap.Dequeue();
+                scores[source] += best[source];
             }
         }
 
-        var top = new List<int>(heap.Count);
-        while (heap.TryDequeue(out var passage, out _))
-        {
-            top.Add(passage);
-        }
-
-        return top;
+        return scores;
     }
 
     /// <summary>A bonus for each pair of neighbouring question words found within a few positions, in order, in the body.</summary>
-    private double ProximityBonus(IndexSnapshot snapshot, Query query, int passage)
+    private double ProximityBonus(Query query, ClauseScorer[] clauses, int passage)
     {
-        var body = snapshot.Field(IndexField.Body);
         var bonus = 0.0;
-        for (var i = 0; i + 1 < query.Clauses.Count; i++)
+        for (var i = 0; i + 1 < clauses.Length; i++)
         {
-            var left = query.Clauses[i];
-            var right = query.Clauses[i + 1];
-            if (right.Position - left.Position > 2)
-            {
-                continue;
-            }
-
-            if (StandClose(body, left, right, passage))
+            var (left, right) = (query.Clauses[i], query.Clauses[i + 1]);
+            if (right.Position - left.Position <= 2 && clauses[i].IsFollowedBy(clauses[i + 1], passage, _options.ProximityWindow))
             {
                 bonus += _options.ProximityBoost * Math.Min(left.Importance, right.Importance);
             }
@@ -226,50 +147,13 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return bonus;
     }
 
-    /// <summary>Whether some term of <paramref name="right"/> follows some term of <paramref name="left"/> within the window.</summary>
-    private bool StandClose(FieldIndex body, QueryClause left, QueryClause right, int passage)
-    {
-        foreach (var leftTerm in left.Terms)
-        {
-            var leftPositions = PositionsIn(body, leftTerm, passage);
-            if (leftPositions.Length == 0)
-            {
-                continue;
-            }
-
-            foreach (var rightTerm in right.Terms)
-            {
-                foreach (var r in PositionsIn(body, rightTerm, passage))
-                {
-                    foreach (var l in leftPositions)
-                    {
-                        if (r > l && r - l <= _options.ProximityWindow)
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static int[] PositionsIn(FieldIndex body, QueryTerm term, int passage)
-    {
-        if (body.Postings(term.TermId) is not { } postings)
-        {
-            return [];
-        }
-
-        var index = Array.BinarySearch(postings.Passages, passage);
-        return index >= 0 ? postings.Positions[index] : [];
-    }
-
     /// <summary>A light tie-breaker: among equally good passages, the more trusted source ranks first.</summary>
     private static double TrustFactor(IndexSnapshot snapshot, int passage)
     {
         var trust = snapshot.Sources.TryGetValue(snapshot.Passages[passage].SourceId, out var source) ? source.TrustWeight : 0.8;
         return 0.9 + (0.1 * trust);
     }
+
+    /// <summary>A snapshot and the impacts computed for it, swapped together.</summary>
+    private sealed record State(IndexSnapshot Snapshot, Bm25Impacts Impacts);
 }

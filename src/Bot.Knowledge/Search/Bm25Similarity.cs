@@ -14,14 +14,14 @@ public sealed record Bm25Similarity(double K1 = 1.2, double B = 0.75)
         Math.Log(1 + ((documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 
     /// <summary>The BM25 score of one term in one field of one passage.</summary>
-    public double Score(double idf, int termFrequency, int fieldLength, double averageFieldLength)
-    {
-        if (termFrequency <= 0)
-        {
-            return 0;
-        }
+    public double Score(double idf, int termFrequency, int fieldLength, double averageFieldLength) =>
+        idf * Saturation(termFrequency, LengthNorm(fieldLength, averageFieldLength));
 
-        var normalisedLength = averageFieldLength > 0 ? fieldLength / averageFieldLength : 1;
-        return idf * termFrequency * (K1 + 1) / (termFrequency + (K1 * (1 - B + (B * normalisedLength))));
-    }
+    /// <summary>The length part of the denominator, <c>k1·(1 − b + b·len/avgLen)</c>: one value per field of a passage.</summary>
+    public double LengthNorm(int fieldLength, double averageFieldLength) =>
+        K1 * (1 - B + (B * (averageFieldLength > 0 ? fieldLength / averageFieldLength : 1)));
+
+    /// <summary>The term-frequency part, <c>tf·(k1 + 1) / (tf + lengthNorm)</c>: what idf multiplies.</summary>
+    public double Saturation(int termFrequency, double lengthNorm) =>
+        termFrequency <= 0 ? 0 : termFrequency * (K1 + 1) / (termFrequency + lengthNorm);
 }

@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Search;
 /// <summary>
 /// Turns a question into a <see cref="Query"/>: the analyzer's words become clauses, stacked synonyms join the
 /// clauses of the words they stand for, and a word the index lacks gets the index's closest spelling (Lucene's
-/// FuzzyQuery against the term dictionary, with a one-letter prefix: one edit for words of 4–6 letters, two from 7).
+/// FuzzyQuery against the term dictionary; see <see cref="SpellingIndex"/>).
 /// </summary>
 public sealed class QueryParser(Analyzer analyzer, SearchOptions options)
 {
@@ -19,28 +19,31 @@ public sealed class QueryParser(Analyzer analyzer, SearchOptions options)
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(snapshot);
         var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
-        var tokens = analyzer.Analyze(text).ToList();
-        var words = tokens.Where(token => token.Kind == TokenKind.Word).ToList();
-        var alternatives = words.Select(_ => new List<QueryTerm>()).ToList();
-        var body = snapshot.Field(IndexField.Body);
-        var count = Math.Max(1, snapshot.PassageCount);
-
+        var tokens = analyzer.Analyze(text);
+        var words = tokens.FindAll(token => token.Kind == TokenKind.Word);
+        var alternatives = words.ConvertAll(word => new List<QueryTerm> { new(word.Term, snapshot.TermId(word.Term), 1, QueryTermOrigin.Word) });
         for (var i = 0; i < words.Count; i++)
         {
-            var termId = snapshot.TermId(words[i].Term);
-            alternatives[i].Add(new QueryTerm(words[i].Term, termId, 1, QueryTermOrigin.Word));
-            if (termId < 0 && Correct(text[words[i].Start..words[i].End].ToLowerInvariant(), snapshot) is { } corrected)
+            if (alternatives[i][0].TermId < 0 && snapshot.Spelling.Closest(Surface(text, words[i])) is { } corrected)
             {
-                foreach (var token in analyzer.Analyze(corrected).Where(token => token.Span == 1))
+                foreach (var token in analyzer.Analyze(corrected))
                 {
-                    var weight = token.Kind == TokenKind.Word ? options.FuzzyWeight : options.FuzzyWeight * options.SynonymWeight;
-                    alternatives[i].Add(new QueryTerm(token.Term, snapshot.TermId(token.Term), weight, QueryTermOrigin.Fuzzy));
+                    if (token.Span == 1)
+                    {
+                        var weight = token.Kind == TokenKind.Word ? options.FuzzyWeight : options.FuzzyWeight * options.SynonymWeight;
+                        alternatives[i].Add(new QueryTerm(token.Term, snapshot.TermId(token.Term), weight, QueryTermOrigin.Fuzzy));
+                    }
                 }
             }
         }
 
-        foreach (var synonym in tokens.Where(token => token.Kind == TokenKind.Synonym))
+        foreach (var synonym in tokens)
         {
+            if (synonym.Kind != TokenKind.Synonym)
+            {
+                continue;
+            }
+
             var first = words.FindIndex(word => word.Position == synonym.Position);
             for (var i = first; i >= 0 && i < Math.Min(words.Count, first + synonym.Span); i++)
             {
@@ -51,49 +54,22 @@ public sealed class QueryParser(Analyzer analyzer, SearchOptions options)
             }
         }
 
+        var body = snapshot.Field(IndexField.Body);
+        var count = Math.Max(1, snapshot.PassageCount);
         var clauses = new List<QueryClause>(words.Count);
         for (var i = 0; i < words.Count; i++)
         {
-            var best = alternatives[i].Where(term => term.TermId >= 0).Select(term => body.Postings(term.TermId)?.DocumentFrequency ?? 0).DefaultIfEmpty(0).Max();
-            var importance = Bm25Similarity.Idf(best, count);
-            clauses.Add(new QueryClause(words[i].Position, text[words[i].Start..words[i].End].ToLowerInvariant(), importance, alternatives[i]));
+            var frequency = 0;
+            foreach (var term in alternatives[i])
+            {
+                frequency = Math.Max(frequency, body.Postings(term.TermId)?.DocumentFrequency ?? 0);
+            }
+
+            clauses.Add(new QueryClause(words[i].Position, Surface(text, words[i]), Bm25Similarity.Idf(frequency, count), alternatives[i]));
         }
 
         return new Query(text, clauses);
     }
 
-    /// <summary>The indexed word closest in spelling to <paramref name="surface"/>; ties go to the more common word.</summary>
-    private static string? Correct(string surface, IndexSnapshot snapshot)
-    {
-        if (surface.Length < 4 || !surface.All(char.IsLetter))
-        {
-            return null;
-        }
-
-        var maxEdits = surface.Length < 7 ? 1 : 2;
-        string? best = null;
-        var bestDistance = maxEdits + 1;
-        var bestFrequency = 0;
-        foreach (var (word, term) in snapshot.Vocabulary)
-        {
-            if (word[0] != surface[0])
-            {
-                continue;
-            }
-
-            var distance = EditDistance.Compute(surface, word, maxEdits);
-            if (distance > maxEdits)
-            {
-                continue;
-            }
-
-            var frequency = snapshot.Field(IndexField.Body).Postings(snapshot.TermId(term))?.DocumentFrequency ?? 0;
-            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
-            {
-                (best, bestDistance, bestFrequency) = (word, distance, frequency);
-            }
-        }
-
-        return best;
-    }
+    private static string Surface(string text, Token word) => text[word.Start..word.End].ToLowerInvariant();
 }

@@ -21,9 +21,6 @@ public sealed record SearchOptions
     /// <summary>Weight of a match in the preceding passage of the same section.</summary>
     public double ContextBoost { get; init; } = 0.3;
 
-    /// <summary>How much of a question word a match in the preceding passage covers.</summary>
-    public double ContextCoverage { get; init; } = 0.7;
-
     /// <summary>How much a synonym match counts relative to the word itself.</summary>
     public double SynonymWeight { get; init; } = 0.8;
 

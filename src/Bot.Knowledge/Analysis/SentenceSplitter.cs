@@ -1,7 +1,6 @@
-using Bot.Knowledge.Corpus;
 using System.Text.RegularExpressions;
 
-namespace Bot.Knowledge.Highlight;
+namespace Bot.Knowledge.Analysis;
 
 /// <summary>
 /// Splits a passage into sentences: after '.', '!' or '?' followed by white space and a capital, digit or bullet,

@@ -1,4 +1,4 @@
-namespace Bot.Knowledge.Corpus;
+namespace Bot.Knowledge.Analysis;
 
 /// <summary>Narrows a span of text to exclude white space at either end.</summary>
 internal static class SpanTrimmer
