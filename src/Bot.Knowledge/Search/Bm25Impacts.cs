@@ -3,51 +3,91 @@ using Bot.Knowledge.Index;
 namespace Bot.Knowledge.Search;
 
 /// <summary>
-/// The BM25 saturation of every posting of a snapshot, computed once per snapshot (Lucene keeps such impacts with
-/// its postings): scoring a posting becomes one multiply, and each posting list's largest value bounds what the
-/// term can add to any passage, which lets search skip passages that cannot reach the top.
+/// What each term contributes to each passage, computed once per snapshot: the BM25 saturation of the term in the
+/// body, heading and context fields, weighted by field boost and summed into one impact per passage (the fields
+/// scored as one, as Lucene's CombinedFieldQuery does), so scoring a posting is one multiply by the query weight.
+/// The largest impact of each block of postings bounds what the term adds to that block's passages, which lets
+/// search skip passages that cannot reach the top. Source titles get impacts of their own, one per source.
 /// </summary>
 internal sealed class Bm25Impacts
 {
-    private readonly float[]?[][] _saturations;
-    private readonly float[][] _maxima;
+    /// <summary>How many postings share one block maximum.</summary>
+    public const int BlockSize = 64;
 
-    public Bm25Impacts(IndexSnapshot snapshot, Bm25Similarity similarity)
+    private readonly TermImpacts?[] _passages;
+    private readonly TermImpacts?[] _titles;
+
+    public Bm25Impacts(IndexSnapshot snapshot, Bm25Similarity similarity, SearchOptions options)
     {
-        FieldIndex[] fields = [.. Enum.GetValues<IndexField>().Select(snapshot.Field), snapshot.Titles];
-        _saturations = new float[]?[fields.Length][];
-        _maxima = new float[fields.Length][];
-        for (var f = 0; f < fields.Length; f++)
+        var fields = Enum.GetValues<IndexField>().Select(snapshot.Field).ToArray();
+        double[] boosts = [options.BodyBoost, options.HeadingBoost, options.ContextBoost];
+        var norms = fields.Select(field => Norms(field, similarity)).ToArray();
+        var termCount = fields.Max(field => field.TermCount);
+        _passages = new TermImpacts?[termCount];
+        var impacts = new double[snapshot.PassageCount];
+        var touched = new List<int>();
+        for (var termId = 0; termId < termCount; termId++)
         {
-            var field = fields[f];
-            var norms = Array.ConvertAll(field.Lengths, length => similarity.LengthNorm(length, field.AverageLength));
-            _saturations[f] = new float[]?[field.TermCount];
-            _maxima[f] = new float[field.TermCount];
-            for (var termId = 0; termId < field.TermCount; termId++)
+            touched.Clear();
+            for (var f = 0; f < fields.Length; f++)
             {
-                if (field.Postings(termId) is not { } postings)
+                if (fields[f].Postings(termId) is not { } postings)
                 {
                     continue;
                 }
 
-                var saturations = new float[postings.DocumentFrequency];
-                for (var i = 0; i < saturations.Length; i++)
+                for (var i = 0; i < postings.DocumentFrequency; i++)
                 {
-                    saturations[i] = (float)similarity.Saturation(postings.Frequencies[i], norms[postings.Documents[i]]);
-                    _maxima[f][termId] = Math.Max(_maxima[f][termId], saturations[i]);
-                }
+                    var passage = postings.Documents[i];
+                    if (impacts[passage] == 0)
+                    {
+                        touched.Add(passage);
+                    }
 
-                _saturations[f][termId] = saturations;
+                    impacts[passage] += boosts[f] * similarity.Saturation(postings.Frequencies[i], norms[f][passage]);
+                }
+            }
+
+            _passages[termId] = Collect(touched, impacts);
+        }
+
+        var titleNorms = Norms(snapshot.Titles, similarity);
+        _titles = new TermImpacts?[snapshot.Titles.TermCount];
+        for (var termId = 0; termId < _titles.Length; termId++)
+        {
+            if (snapshot.Titles.Postings(termId) is { } postings)
+            {
+                _titles[termId] = new TermImpacts(
+                    postings.Documents,
+                    [.. postings.Documents.Select((source, i) => (float)(options.TitleBoost * similarity.Saturation(postings.Frequencies[i], titleNorms[source])))]);
             }
         }
     }
 
-    /// <summary>The snapshot's title index, by the slot it has here.</summary>
-    public static int TitleSlot => Enum.GetValues<IndexField>().Length;
+    /// <summary>The impacts of <paramref name="termId"/> on passages, or null when no passage has it.</summary>
+    public TermImpacts? Passages(int termId) => termId >= 0 && termId < _passages.Length ? _passages[termId] : null;
 
-    /// <summary>The saturation of each posting of <paramref name="termId"/> in field slot <paramref name="slot"/>.</summary>
-    public float[]? Saturations(int slot, int termId) => termId >= 0 && termId < _saturations[slot].Length ? _saturations[slot][termId] : null;
+    /// <summary>The impacts of <paramref name="termId"/> on source titles, by source ordinal, or null when no title has it.</summary>
+    public TermImpacts? Titles(int termId) => termId >= 0 && termId < _titles.Length ? _titles[termId] : null;
 
-    /// <summary>The largest of <see cref="Saturations"/>.</summary>
-    public float Maximum(int slot, int termId) => termId >= 0 && termId < _maxima[slot].Length ? _maxima[slot][termId] : 0;
+    private static double[] Norms(FieldIndex field, Bm25Similarity similarity) =>
+        Array.ConvertAll(field.Lengths, length => similarity.LengthNorm(length, field.AverageLength));
+
+    private static TermImpacts? Collect(List<int> touched, double[] impacts)
+    {
+        if (touched.Count == 0)
+        {
+            return null;
+        }
+
+        touched.Sort();
+        var values = new float[touched.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)impacts[touched[i]];
+            impacts[touched[i]] = 0;
+        }
+
+        return new TermImpacts([.. touched], values);
+    }
 }

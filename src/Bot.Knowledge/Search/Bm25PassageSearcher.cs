@@ -4,11 +4,12 @@ using Bot.Knowledge.Index;
 namespace Bot.Knowledge.Search;
 
 /// <summary>
-/// BM25 over the body, heading and context fields of an <see cref="IndexSnapshot"/>, plus the source title. Each
-/// question word scores the best of its alternatives (itself, synonyms, typo correction) summed over fields by
-/// boost; the top passages are found with MaxScore pruning, then earn a proximity bonus where neighbouring question
-/// words stand close together; near-duplicates collapse into their original. Thread-safe: a search reads one
-/// snapshot; <see cref="Swap"/> replaces it atomically.
+/// BM25 over the body, heading and context fields of an <see cref="IndexSnapshot"/> scored as one (see
+/// <see cref="Bm25Impacts"/>), plus the source title. Each question word scores the best of its alternatives
+/// (itself, synonyms, typo correction); the top passages are collected a window at a time with block-max skipping
+/// (<see cref="TopPassageCollector"/>), then earn a proximity bonus where neighbouring question words stand close
+/// together; near-duplicates collapse into their original. Thread-safe: a search reads one snapshot;
+/// <see cref="Swap"/> replaces it atomically, with the impacts computed for it.
 /// </summary>
 public sealed class Bm25PassageSearcher : IPassageSearcher
 {
@@ -16,7 +17,6 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
     private readonly QueryParser _parser;
     private readonly SearchOptions _options;
     private readonly Bm25Similarity _similarity;
-    private readonly double[] _boosts;
     private State _state;
 
     /// <summary>Creates a searcher over <paramref name="snapshot"/>.</summary>
@@ -26,15 +26,14 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         _options = options;
         _parser = new QueryParser(analyzer, options);
         _similarity = new Bm25Similarity(options.K1, options.B);
-        _boosts = [options.BodyBoost, options.HeadingBoost, options.ContextBoost];
-        _state = new State(snapshot, new Bm25Impacts(snapshot, _similarity));
+        _state = new State(snapshot, new Bm25Impacts(snapshot, _similarity, _options));
     }
 
     /// <inheritdoc />
     public IndexSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
 
     /// <summary>Makes later searches read <paramref name="snapshot"/>; searches under way finish on the old one.</summary>
-    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _state, new State(snapshot, new Bm25Impacts(snapshot, _similarity)));
+    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _state, new State(snapshot, new Bm25Impacts(snapshot, _similarity, _options)));
 
     /// <inheritdoc />
     public SearchResult Search(string question, int maxHits)
@@ -46,18 +45,10 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             return new SearchResult(query, []);
         }
 
-        var titles = TitleScores(snapshot, impacts, query);
-        var maxTitle = titles.DefaultIfEmpty(0).Max();
-        var clauses = query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).ToArray();
-        var matches = new Dictionary<int, (double Proximity, double Coverage)>();
-        var top = MaxScoreCollector.Collect(
-            [.. clauses.Where(clause => clause.MaxScore > 0)],
-            _options.RescoreDepth,
-            passage => titles[snapshot.SourceOrdinal(passage)],
-            maxTitle,
-            passage => matches[passage] = (ProximityBonus(query, clauses, passage), clauses.Sum(clause => clause.Coverage(passage))));
+        var clauses = query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).Where(clause => clause.MaxScore > 0).ToArray();
+        var top = TopPassageCollector.Collect(clauses, snapshot.PassageCount, _options.RescoreDepth, TitleScores(snapshot, impacts, query), snapshot.SourceOrdinal);
         var rescored = top
-            .Select(entry => (entry.Passage, Score: (entry.Score + matches[entry.Passage].Proximity) * TrustFactor(snapshot, entry.Passage)))
+            .Select(entry => (entry.Passage, Score: (entry.Score + ProximityBonus(snapshot, query, entry.Passage)) * TrustFactor(snapshot, entry.Passage)))
             .OrderByDescending(entry => entry.Score)
             .ThenBy(entry => entry.Passage);
         var hits = new List<SearchHit>();
@@ -68,7 +59,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             var group = snapshot.Passages[passage].GroupId;
             if (groups.Add(group))
             {
-                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, matches[passage].Coverage / total)));
+                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, Coverage(snapshot, query, passage) / total)));
                 if (hits.Count == maxHits)
                 {
                     break;
@@ -79,29 +70,22 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return new SearchResult(query, hits);
     }
 
-    private ClauseScorer Scorer(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
+    private static ClauseScorer Scorer(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
     {
-        var cursors = new List<PostingCursor>();
-        var coverage = new double[clause.Terms.Count];
-        for (var t = 0; t < clause.Terms.Count; t++)
+        var alternatives = new List<ImpactCursor>(clause.Terms.Count);
+        foreach (var term in clause.Terms)
         {
-            var term = clause.Terms[t];
-            coverage[t] = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
-            for (var f = 0; f < Fields.Length; f++)
+            if (impacts.Passages(term.TermId) is { } termImpacts)
             {
-                if (snapshot.Field(Fields[f]).Postings(term.TermId) is { } postings && impacts.Saturations(f, term.TermId) is { } saturations)
-                {
-                    var idf = Bm25Similarity.Idf(postings.DocumentFrequency, snapshot.PassageCount);
-                    cursors.Add(new PostingCursor(postings, saturations, term.Weight * _boosts[f] * idf, t, Fields[f]));
-                }
+                alternatives.Add(new ImpactCursor(termImpacts, term.Weight * Bm25Similarity.Idf(termImpacts.DocumentFrequency, snapshot.PassageCount)));
             }
         }
 
-        return new ClauseScorer(cursors, coverage);
+        return new ClauseScorer(alternatives);
     }
 
     /// <summary>What each source's title adds to its passages: per question word, its best alternative in the title.</summary>
-    private double[] TitleScores(IndexSnapshot snapshot, Bm25Impacts impacts, Query query)
+    private static double[] TitleScores(IndexSnapshot snapshot, Bm25Impacts impacts, Query query)
     {
         var scores = new double[snapshot.Titles.Lengths.Length];
         var best = new double[scores.Length];
@@ -110,15 +94,15 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             Array.Clear(best);
             foreach (var term in clause.Terms)
             {
-                if (snapshot.Titles.Postings(term.TermId) is not { } postings || impacts.Saturations(Bm25Impacts.TitleSlot, term.TermId) is not { } saturations)
+                if (impacts.Titles(term.TermId) is not { } titles)
                 {
                     continue;
                 }
 
-                var weight = term.Weight * _options.TitleBoost * Bm25Similarity.Idf(postings.DocumentFrequency, scores.Length);
-                for (var i = 0; i < postings.DocumentFrequency; i++)
+                var weight = term.Weight * Bm25Similarity.Idf(titles.DocumentFrequency, scores.Length);
+                for (var i = 0; i < titles.DocumentFrequency; i++)
                 {
-                    best[postings.Documents[i]] = Math.Max(best[postings.Documents[i]], weight * saturations[i]);
+                    best[titles.Documents[i]] = Math.Max(best[titles.Documents[i]], weight * titles.Impacts[i]);
                 }
             }
 
@@ -131,20 +115,86 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return scores;
     }
 
-    /// <summary>A bonus for each pair of neighbouring question words found within a few positions, in order, in the body.</summary>
-    private double ProximityBonus(Query query, ClauseScorer[] clauses, int passage)
+    /// <summary>How much of the question's importance the passage's own text (not its source's title) matches.</summary>
+    private double Coverage(IndexSnapshot snapshot, Query query, int passage)
     {
+        var covered = 0.0;
+        foreach (var clause in query.Clauses)
+        {
+            var best = 0.0;
+            foreach (var term in clause.Terms)
+            {
+                var weight = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
+                foreach (var field in Fields)
+                {
+                    if (weight > best && snapshot.Field(field).Postings(term.TermId)?.IndexOf(passage) >= 0)
+                    {
+                        best = weight;
+                    }
+                }
+            }
+
+            covered += best;
+        }
+
+        return covered;
+    }
+
+    /// <summary>A bonus for each pair of neighbouring question words found within a few positions, in order, in the body.</summary>
+    private double ProximityBonus(IndexSnapshot snapshot, Query query, int passage)
+    {
+        var body = snapshot.Field(IndexField.Body);
         var bonus = 0.0;
-        for (var i = 0; i + 1 < clauses.Length; i++)
+        for (var i = 0; i + 1 < query.Clauses.Count; i++)
         {
             var (left, right) = (query.Clauses[i], query.Clauses[i + 1]);
-            if (right.Position - left.Position <= 2 && clauses[i].IsFollowedBy(clauses[i + 1], passage, _options.ProximityWindow))
+            if (right.Position - left.Position <= 2 && StandClose(body, left, right, passage))
             {
                 bonus += _options.ProximityBoost * Math.Min(left.Importance, right.Importance);
             }
         }
 
         return bonus;
+    }
+
+    /// <summary>Whether some term of <paramref name="right"/> follows some term of <paramref name="left"/> within the window.</summary>
+    private bool StandClose(FieldIndex body, QueryClause left, QueryClause right, int passage)
+    {
+        foreach (var leftTerm in left.Terms)
+        {
+            var leftPositions = PositionsIn(body, leftTerm, passage);
+            if (leftPositions.IsEmpty)
+            {
+                continue;
+            }
+
+            foreach (var rightTerm in right.Terms)
+            {
+                foreach (var r in PositionsIn(body, rightTerm, passage))
+                {
+                    foreach (var l in leftPositions)
+                    {
+                        if (r > l && r - l <= _options.ProximityWindow)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<int> PositionsIn(FieldIndex body, QueryTerm term, int passage)
+    {
+        if (body.Postings(term.TermId) is not { } postings)
+        {
+            return [];
+        }
+
+        var index = postings.IndexOf(passage);
+        return index >= 0 ? postings.PositionsAt(index) : [];
     }
 
     /// <summary>A light tie-breaker: among equally good passages, the more trusted source ranks first.</summary>

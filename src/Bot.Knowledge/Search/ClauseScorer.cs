@@ -1,158 +1,59 @@
-using Bot.Knowledge.Index;
-
 namespace Bot.Knowledge.Search;
 
 /// <summary>
-/// Scores one question word over its alternatives and fields, in document order (Lucene's DisjunctionMaxQuery
-/// scorer): each alternative's field scores add up, and a passage gets its best alternative, so a synonym never
-/// counts on top of its word. While positioned on a passage it also tells how much of the question the word covers
-/// there and where it stands, for coverage and proximity.
+/// Scores one question word over its alternatives (Lucene's DisjunctionMaxQuery): a passage gets its best
+/// alternative, so a synonym never counts on top of its word. Scores a window of passages at a time.
 /// </summary>
-internal sealed class ClauseScorer
+internal sealed class ClauseScorer(IReadOnlyList<ImpactCursor> alternatives)
 {
-    private readonly PostingCursor[] _cursors;
-    private readonly double[] _alternativeScores;
-    private readonly double[] _alternativeCoverage;
-
-    /// <summary>Creates a scorer; <paramref name="coverage"/> holds how much a match of each alternative covers.</summary>
-    public ClauseScorer(IReadOnlyList<PostingCursor> cursors, double[] coverage)
-    {
-        _cursors = [.. cursors];
-        _alternativeCoverage = coverage;
-        _alternativeScores = new double[coverage.Length];
-        foreach (var cursor in _cursors)
-        {
-            _alternativeScores[cursor.Alternative] += cursor.MaxScore;
-        }
-
-        MaxScore = _alternativeScores.DefaultIfEmpty(0).Max();
-        Document = MinimumDocument();
-    }
+    private readonly ImpactCursor[] _alternatives = [.. alternatives];
 
     /// <summary>The most this clause adds to any passage.</summary>
-    public double MaxScore { get; }
+    public double MaxScore { get; } = alternatives.Select(cursor => cursor.MaxScore).DefaultIfEmpty(0).Max();
 
-    /// <summary>The first document at or after the last one visited that matches the clause, or <see cref="int.MaxValue"/>.</summary>
-    public int Document { get; private set; }
+    /// <summary>The first passage not yet scored that matches the clause, or <see cref="int.MaxValue"/>.</summary>
+    public int Document => _alternatives.Length == 0 ? int.MaxValue : _alternatives.Min(cursor => cursor.Document);
 
-    /// <summary>The clause's score for <see cref="Document"/>.</summary>
-    public double Score()
+    /// <summary>The most the clause adds to any passage from the current one up to <paramref name="upTo"/>.</summary>
+    public double MaxScoreUpTo(int upTo)
     {
-        Array.Clear(_alternativeScores);
-        foreach (var cursor in _cursors)
-        {
-            if (cursor.Document == Document)
-            {
-                _alternativeScores[cursor.Alternative] += cursor.Score;
-            }
-        }
-
         var best = 0.0;
-        foreach (var score in _alternativeScores)
+        foreach (var cursor in _alternatives)
         {
-            best = Math.Max(best, score);
+            best = Math.Max(best, cursor.MaxScoreUpTo(upTo));
         }
 
         return best;
     }
 
-    /// <summary>How much of the question the clause covers at <paramref name="document"/>: its best alternative found there.</summary>
-    public double Coverage(int document)
+    /// <summary>
+    /// Adds the clause's score of every passage up to <paramref name="to"/> into <paramref name="scores"/> (indexed
+    /// from <paramref name="from"/>) and moves past them. <paramref name="clause"/> and <paramref name="alternative"/>
+    /// are all-zero scratch arrays as long as <paramref name="scores"/>, left all zero.
+    /// </summary>
+    public void AddScores(int from, int to, double[] scores, double[] clause, double[] alternative)
     {
-        var best = 0.0;
-        foreach (var cursor in _cursors)
+        if (_alternatives.Length == 1)
         {
-            if (cursor.Document == document)
-            {
-                best = Math.Max(best, _alternativeCoverage[cursor.Alternative]);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Whether some alternative of <paramref name="right"/> follows some alternative of this clause within <paramref name="window"/> body positions at <paramref name="document"/>.</summary>
-    public bool IsFollowedBy(ClauseScorer right, int document, int window)
-    {
-        foreach (var left in _cursors)
-        {
-            if (left.Field != IndexField.Body || left.Document != document)
-            {
-                continue;
-            }
-
-            foreach (var next in right._cursors)
-            {
-                if (next.Field == IndexField.Body && next.Document == document && WithinWindow(left.Positions, next.Positions, window))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Moves past <see cref="Document"/>.</summary>
-    public void Next()
-    {
-        var current = Document;
-        var minimum = int.MaxValue;
-        foreach (var cursor in _cursors)
-        {
-            if (cursor.Document == current)
-            {
-                cursor.Next();
-            }
-
-            minimum = Math.Min(minimum, cursor.Document);
-        }
-
-        Document = minimum;
-    }
-
-    /// <summary>Moves to the first matching document at or after <paramref name="target"/>.</summary>
-    public void AdvanceTo(int target)
-    {
-        if (Document >= target)
-        {
+            _alternatives[0].AddScores(from, to, scores);
             return;
         }
 
-        var minimum = int.MaxValue;
-        foreach (var cursor in _cursors)
+        foreach (var cursor in _alternatives)
+        {
+            cursor.AddScores(from, to, alternative);
+            TensorMath.MaxInto(alternative, clause);
+        }
+
+        TensorMath.AddInto(clause, scores);
+    }
+
+    /// <summary>Skips the passages before <paramref name="target"/>.</summary>
+    public void AdvanceTo(int target)
+    {
+        foreach (var cursor in _alternatives)
         {
             cursor.AdvanceTo(target);
-            minimum = Math.Min(minimum, cursor.Document);
         }
-
-        Document = minimum;
-    }
-
-    private static bool WithinWindow(ReadOnlySpan<int> left, ReadOnlySpan<int> right, int window)
-    {
-        foreach (var r in right)
-        {
-            foreach (var l in left)
-            {
-                if (r > l && r - l <= window)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private int MinimumDocument()
-    {
-        var minimum = int.MaxValue;
-        foreach (var cursor in _cursors)
-        {
-            minimum = Math.Min(minimum, cursor.Document);
-        }
-
-        return minimum;
     }
 }

@@ -12,8 +12,8 @@ public sealed record SearchOptions
     /// <summary>Weight of a match in the passage text.</summary>
     public double BodyBoost { get; init; } = 1.0;
 
-    /// <summary>Weight of a match in the section heading.</summary>
-    public double HeadingBoost { get; init; } = 0.5;
+    /// <summary>Weight of a match in the section heading: a heading says what its paragraphs are about.</summary>
+    public double HeadingBoost { get; init; } = 1.0;
 
     /// <summary>Weight of a match in the source title.</summary>
     public double TitleBoost { get; init; } = 0.15;
