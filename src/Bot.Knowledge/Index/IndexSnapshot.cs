@@ -11,7 +11,6 @@ public sealed class IndexSnapshot
 {
     private readonly Dictionary<string, int> _termIds;
     private readonly FieldIndex[] _fields;
-    private readonly int[] _sourceOrdinals;
 
     internal IndexSnapshot(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, Dictionary<string, int> termIds, FieldIndex[] fields, IndexedTitles titles, IndexedSentence[][] sentences, SpellingIndex spelling)
     {
@@ -20,7 +19,7 @@ public sealed class IndexSnapshot
         _termIds = termIds;
         _fields = fields;
         Titles = titles.Field;
-        _sourceOrdinals = titles.SourceOrdinals;
+        SourceOrdinals = titles.SourceOrdinals;
         Sentences = sentences;
         Spelling = spelling;
     }
@@ -31,8 +30,11 @@ public sealed class IndexSnapshot
     /// <summary>Source metadata by id.</summary>
     public IReadOnlyDictionary<string, SourceMetadata> Sources { get; }
 
-    /// <summary>Source titles, indexed once per source: document ids are source ordinals (see <see cref="SourceOrdinal"/>).</summary>
+    /// <summary>Source titles, indexed once per source: document ids are source ordinals (see <see cref="SourceOrdinals"/>).</summary>
     public FieldIndex Titles { get; }
+
+    /// <summary>The ordinal of each passage's source in <see cref="Titles"/>, by passage id.</summary>
+    internal int[] SourceOrdinals { get; }
 
     /// <summary>The sentences of each passage, by passage id.</summary>
     public IndexedSentence[][] Sentences { get; }
@@ -48,7 +50,4 @@ public sealed class IndexSnapshot
 
     /// <summary>The index of one passage field.</summary>
     public FieldIndex Field(IndexField field) => _fields[(int)field];
-
-    /// <summary>The ordinal of the passage's source in <see cref="Titles"/>.</summary>
-    public int SourceOrdinal(int passage) => _sourceOrdinals[passage];
 }

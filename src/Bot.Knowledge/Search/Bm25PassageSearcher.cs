@@ -13,7 +13,6 @@ namespace Bot.Knowledge.Search;
 /// </summary>
 public sealed class Bm25PassageSearcher : IPassageSearcher
 {
-    private static readonly IndexField[] Fields = Enum.GetValues<IndexField>();
     private readonly QueryParser _parser;
     private readonly SearchOptions _options;
     private readonly Bm25Similarity _similarity;
@@ -45,8 +44,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             return new SearchResult(query, []);
         }
 
-        var clauses = query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).Where(clause => clause.MaxScore > 0).ToArray();
-        var top = TopPassageCollector.Collect(clauses, snapshot.PassageCount, _options.RescoreDepth, TitleScores(snapshot, impacts, query), snapshot.SourceOrdinal);
+        var top = TopPassageCollector.Collect(() => Scorers(snapshot, impacts, query), _options.RescoreDepth, TitleScores(snapshot, impacts, query), snapshot.SourceOrdinals);
         var rescored = top
             .Select(entry => (entry.Passage, Score: (entry.Score + ProximityBonus(snapshot, query, entry.Passage)) * TrustFactor(snapshot, entry.Passage)))
             .OrderByDescending(entry => entry.Score)
@@ -59,7 +57,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             var group = snapshot.Passages[passage].GroupId;
             if (groups.Add(group))
             {
-                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, Coverage(snapshot, query, passage) / total)));
+                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, Coverage(impacts, query, passage) / total)));
                 if (hits.Count == maxHits)
                 {
                     break;
@@ -69,6 +67,9 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
 
         return new SearchResult(query, hits);
     }
+
+    private static ClauseScorer[] Scorers(IndexSnapshot snapshot, Bm25Impacts impacts, Query query) =>
+        [.. query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).Where(clause => clause.MaxScore > 0)];
 
     private static ClauseScorer Scorer(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
     {
@@ -116,7 +117,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
     }
 
     /// <summary>How much of the question's importance the passage's own text (not its source's title) matches.</summary>
-    private double Coverage(IndexSnapshot snapshot, Query query, int passage)
+    private double Coverage(Bm25Impacts impacts, Query query, int passage)
     {
         var covered = 0.0;
         foreach (var clause in query.Clauses)
@@ -125,12 +126,9 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             foreach (var term in clause.Terms)
             {
                 var weight = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
-                foreach (var field in Fields)
+                if (weight > best && impacts.Passages(term.TermId) is { } termImpacts && Array.BinarySearch(termImpacts.Documents, passage) >= 0)
                 {
-                    if (weight > best && snapshot.Field(field).Postings(term.TermId)?.IndexOf(passage) >= 0)
-                    {
-                        best = weight;
-                    }
+                    best = weight;
                 }
             }
 
@@ -144,11 +142,12 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
     private double ProximityBonus(IndexSnapshot snapshot, Query query, int passage)
     {
         var body = snapshot.Field(IndexField.Body);
+        var positions = query.Clauses.Select(clause => Positions(body, clause, passage)).ToArray();
         var bonus = 0.0;
         for (var i = 0; i + 1 < query.Clauses.Count; i++)
         {
             var (left, right) = (query.Clauses[i], query.Clauses[i + 1]);
-            if (right.Position - left.Position <= 2 && StandClose(body, left, right, passage))
+            if (right.Position - left.Position <= 2 && StandClose(positions[i], positions[i + 1]))
             {
                 bonus += _options.ProximityBoost * Math.Min(left.Importance, right.Importance);
             }
@@ -157,22 +156,16 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return bonus;
     }
 
-    /// <summary>Whether some term of <paramref name="right"/> follows some term of <paramref name="left"/> within the window.</summary>
-    private bool StandClose(FieldIndex body, QueryClause left, QueryClause right, int passage)
+    /// <summary>Whether some position on the right follows some position on the left within the proximity window.</summary>
+    private bool StandClose(List<(PostingList Postings, int Index)> left, List<(PostingList Postings, int Index)> right)
     {
-        foreach (var leftTerm in left.Terms)
+        foreach (var (leftPostings, leftIndex) in left)
         {
-            var leftPositions = PositionsIn(body, leftTerm, passage);
-            if (leftPositions.IsEmpty)
+            foreach (var (rightPostings, rightIndex) in right)
             {
-                continue;
-            }
-
-            foreach (var rightTerm in right.Terms)
-            {
-                foreach (var r in PositionsIn(body, rightTerm, passage))
+                foreach (var r in rightPostings.PositionsAt(rightIndex))
                 {
-                    foreach (var l in leftPositions)
+                    foreach (var l in leftPostings.PositionsAt(leftIndex))
                     {
                         if (r > l && r - l <= _options.ProximityWindow)
                         {
@@ -186,15 +179,19 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return false;
     }
 
-    private static ReadOnlySpan<int> PositionsIn(FieldIndex body, QueryTerm term, int passage)
+    /// <summary>Where the clause's alternatives stand in the passage body: each as its posting list and the passage's index in it.</summary>
+    private static List<(PostingList Postings, int Index)> Positions(FieldIndex body, QueryClause clause, int passage)
     {
-        if (body.Postings(term.TermId) is not { } postings)
+        var found = new List<(PostingList, int)>(clause.Terms.Count);
+        foreach (var term in clause.Terms)
         {
-            return [];
+            if (body.Postings(term.TermId) is { } postings && postings.IndexOf(passage) is var index and >= 0)
+            {
+                found.Add((postings, index));
+            }
         }
 
-        var index = postings.IndexOf(passage);
-        return index >= 0 ? postings.PositionsAt(index) : [];
+        return found;
     }
 
     /// <summary>A light tie-breaker: among equally good passages, the more trusted source ranks first.</summary>

@@ -31,7 +31,7 @@ internal sealed class ClauseScorer(IReadOnlyList<ImpactCursor> alternatives)
     /// from <paramref name="from"/>) and moves past them. <paramref name="clause"/> and <paramref name="alternative"/>
     /// are all-zero scratch arrays as long as <paramref name="scores"/>, left all zero.
     /// </summary>
-    public void AddScores(int from, int to, double[] scores, double[] clause, double[] alternative)
+    public void AddScores(int from, int to, float[] scores, float[] clause, float[] alternative)
     {
         if (_alternatives.Length == 1)
         {
@@ -39,9 +39,10 @@ internal sealed class ClauseScorer(IReadOnlyList<ImpactCursor> alternatives)
             return;
         }
 
-        foreach (var cursor in _alternatives)
+        _alternatives[0].AddScores(from, to, clause);
+        for (var a = 1; a < _alternatives.Length; a++)
         {
-            cursor.AddScores(from, to, alternative);
+            _alternatives[a].AddScores(from, to, alternative);
             TensorMath.MaxInto(alternative, clause);
         }
 

@@ -25,13 +25,14 @@ internal sealed class ImpactCursor(TermImpacts impacts, double weight)
     }
 
     /// <summary>Adds the score of each posting up to document <paramref name="to"/> into <paramref name="scores"/> (indexed from <paramref name="from"/>) and moves past them.</summary>
-    public void AddScores(int from, int to, double[] scores)
+    public void AddScores(int from, int to, float[] scores)
     {
         var values = impacts.Impacts;
+        var factor = (float)weight;
         var i = _index;
         for (; i < _documents.Length && _documents[i] <= to; i++)
         {
-            scores[_documents[i] - from] += weight * values[i];
+            scores[_documents[i] - from] += factor * values[i];
         }
 
         _index = i;

@@ -7,12 +7,12 @@ namespace Bot.Knowledge.Search;
 internal static class TensorMath
 {
     /// <summary><c>target[i] = max(target[i], source[i]); source[i] = 0</c>.</summary>
-    public static void MaxInto(double[] source, double[] target)
+    public static void MaxInto(float[] source, float[] target)
     {
         CheckLengths(source, target);
-        var sources = MemoryMarshal.Cast<double, Vector<double>>(source.AsSpan());
-        var targets = MemoryMarshal.Cast<double, Vector<double>>(target.AsSpan());
-        var tail = sources.Length * Vector<double>.Count;
+        var sources = MemoryMarshal.Cast<float, Vector<float>>(source.AsSpan());
+        var targets = MemoryMarshal.Cast<float, Vector<float>>(target.AsSpan());
+        var tail = sources.Length * Vector<float>.Count;
         for (var i = 0; i < sources.Length; i++)
         {
             targets[i] = Vector.Max(sources[i], targets[i]);
@@ -27,12 +27,12 @@ internal static class TensorMath
     }
 
     /// <summary><c>target[i] += source[i]; source[i] = 0</c>.</summary>
-    public static void AddInto(double[] source, double[] target)
+    public static void AddInto(float[] source, float[] target)
     {
         CheckLengths(source, target);
-        var sources = MemoryMarshal.Cast<double, Vector<double>>(source.AsSpan());
-        var targets = MemoryMarshal.Cast<double, Vector<double>>(target.AsSpan());
-        var tail = sources.Length * Vector<double>.Count;
+        var sources = MemoryMarshal.Cast<float, Vector<float>>(source.AsSpan());
+        var targets = MemoryMarshal.Cast<float, Vector<float>>(target.AsSpan());
+        var tail = sources.Length * Vector<float>.Count;
         for (var i = 0; i < sources.Length; i++)
         {
             targets[i] += sources[i];
@@ -46,7 +46,7 @@ internal static class TensorMath
         Array.Clear(source);
     }
 
-    private static void CheckLengths(double[] source, double[] target)
+    private static void CheckLengths(float[] source, float[] target)
     {
         if (source.Length != target.Length)
         {

@@ -11,20 +11,49 @@ internal static class TopPassageCollector
 {
     private const int WindowSize = 4096;
 
+    /// <summary>Below this many passages a search runs on one thread; above, each core collects a slice of the ids (as Lucene's IndexSearcher does with an executor).</summary>
+    private const int MinPassagesPerSlice = 32_768;
+
     /// <summary>
-    /// The best <paramref name="depth"/> passages as (passage, score), best first, ties to the lower id. A passage's score
-    /// is the sum of its clauses plus <paramref name="bonus"/> of its source (<paramref name="sourceOf"/>), if some clause matches it.
+    /// The best <paramref name="depth"/> passages as (passage, score), best first, ties to the lower id, collected in
+    /// parallel slices of passage ids when there are many; <paramref name="clauses"/> makes a fresh set of clause
+    /// scorers for each slice. Scores are as in <see cref="Collect(ClauseScorer[], int, double[], int[], int, int)"/>.
     /// </summary>
-    public static List<(int Passage, double Score)> Collect(ClauseScorer[] clauses, int passageCount, int depth, double[] bonus, Func<int, int> sourceOf)
+    public static List<(int Passage, double Score)> Collect(Func<ClauseScorer[]> clauses, int depth, double[] bonus, int[] sources)
     {
-        var size = Math.Clamp(passageCount, 1, WindowSize);
-        var (scores, clauseScratch, alternativeScratch) = (new double[size], new double[size], new double[size]);
+        var slices = Math.Clamp(sources.Length / MinPassagesPerSlice, 1, Environment.ProcessorCount);
+        if (slices == 1)
+        {
+            return Collect(clauses(), depth, bonus, sources, 0, sources.Length);
+        }
+
+        var tops = new List<(int Passage, double Score)>[slices];
+        var sliceLength = (sources.Length + slices - 1) / slices;
+        Parallel.For(0, slices, slice => tops[slice] = Collect(clauses(), depth, bonus, sources, slice * sliceLength, Math.Min(sources.Length, (slice + 1) * sliceLength)));
+        return [.. tops.SelectMany(top => top).OrderByDescending(entry => entry.Score).ThenBy(entry => entry.Passage).Take(depth)];
+    }
+
+    /// <summary>
+    /// The best <paramref name="depth"/> passages with ids from <paramref name="start"/> to before <paramref name="end"/>
+    /// as (passage, score), best first, ties to the lower id. A passage's score
+    /// is the sum of its clauses plus the <paramref name="bonus"/> of its source (<paramref name="sources"/> holds each
+    /// passage's source ordinal), if some clause matches it.
+    /// </summary>
+    private static List<(int Passage, double Score)> Collect(ClauseScorer[] clauses, int depth, double[] bonus, int[] sources, int start, int end)
+    {
+        var size = Math.Clamp(end - start, 1, WindowSize);
+        var (scores, clauseScratch, alternativeScratch) = (new float[size], new float[size], new float[size]);
         var maxBonus = bonus.DefaultIfEmpty(0).Max();
         var top = new PriorityQueue<int, (double Score, int Passage)>(depth + 1, WorstFirst.Instance);
         var threshold = double.NegativeInfinity;
-        for (var from = FirstDocument(clauses); from != int.MaxValue; from = FirstDocument(clauses))
+        foreach (var clause in clauses)
         {
-            var to = from + size - 1;
+            clause.AdvanceTo(start);
+        }
+
+        for (var from = FirstDocument(clauses); from < end; from = FirstDocument(clauses))
+        {
+            var to = Math.Min(from + size, end) - 1;
             if (top.Count == depth && clauses.Sum(clause => clause.MaxScoreUpTo(to)) + maxBonus <= threshold)
             {
                 foreach (var clause in clauses)
@@ -42,7 +71,7 @@ internal static class TopPassageCollector
 
             for (var slot = 0; slot < size; slot++)
             {
-                var score = scores[slot];
+                double score = scores[slot];
                 if (score == 0)
                 {
                     continue;
@@ -50,8 +79,7 @@ internal static class TopPassageCollector
 
                 scores[slot] = 0;
                 var passage = from + slot;
-                score += bonus[sourceOf(passage)];
-                if (score > threshold)
+                if (score + maxBonus > threshold && (score += bonus[sources[passage]]) > threshold)
                 {
                     top.Enqueue(passage, (score, passage));
                     if (top.Count > depth)
