@@ -25,19 +25,19 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         _options = options;
         _parser = new QueryParser(analyzer, options);
         _similarity = new Bm25Similarity(options.K1, options.B);
-        _state = new State(snapshot, new Bm25Impacts(snapshot, _similarity, _options));
+        _state = NewState(snapshot);
     }
 
     /// <inheritdoc />
     public IndexSnapshot Snapshot => Volatile.Read(ref _state).Snapshot;
 
     /// <summary>Makes later searches read <paramref name="snapshot"/>; searches under way finish on the old one.</summary>
-    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _state, new State(snapshot, new Bm25Impacts(snapshot, _similarity, _options)));
+    public void Swap(IndexSnapshot snapshot) => Volatile.Write(ref _state, NewState(snapshot));
 
     /// <inheritdoc />
     public SearchResult Search(string question, int maxHits)
     {
-        var (snapshot, impacts) = Volatile.Read(ref _state);
+        var (snapshot, impacts, trust) = Volatile.Read(ref _state);
         var query = _parser.Parse(question, snapshot);
         if (query.Clauses.Count == 0 || snapshot.PassageCount == 0)
         {
@@ -45,26 +45,20 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         }
 
         var top = TopPassageCollector.Collect(() => Scorers(snapshot, impacts, query), _options.RescoreDepth, TitleScores(snapshot, impacts, query), snapshot.SourceOrdinals);
-        var rescored = top
-            .Select(entry => (entry.Passage, Score: (entry.Score + ProximityBonus(snapshot, query, entry.Passage)) * TrustFactor(snapshot, entry.Passage)))
-            .OrderByDescending(entry => entry.Score)
-            .ThenBy(entry => entry.Passage);
-        var hits = new List<SearchHit>();
+        // Near-duplicates collapse first (each group keeps its best-scoring member), so the proximity bonus is
+        // computed once per group; the original of each group is the passage cited.
         var groups = new HashSet<int>();
+        var proximity = new Proximity(snapshot.Field(IndexField.Body), query, _options);
+        var rescored = top
+            .Where(entry => groups.Add(snapshot.Passages[entry.Passage].GroupId))
+            .Select(entry => (entry.Passage, Score: (entry.Score + proximity.Bonus(entry.Passage)) * trust[snapshot.SourceOrdinals[entry.Passage]]))
+            .ToList();
+        rescored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Passage.CompareTo(b.Passage));
         var total = query.TotalImportance;
-        foreach (var (passage, score) in rescored)
-        {
-            var group = snapshot.Passages[passage].GroupId;
-            if (groups.Add(group))
-            {
-                hits.Add(new SearchHit(snapshot.Passages[group], score, Math.Min(1, Coverage(impacts, query, passage) / total)));
-                if (hits.Count == maxHits)
-                {
-                    break;
-                }
-            }
-        }
-
+        var hits = rescored
+            .Take(maxHits)
+            .Select(entry => new SearchHit(snapshot.Passages[snapshot.Passages[entry.Passage].GroupId], entry.Score, Math.Min(1, Coverage(impacts, query, entry.Passage) / total)))
+            .ToList();
         return new SearchResult(query, hits);
     }
 
@@ -138,69 +132,23 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return covered;
     }
 
-    /// <summary>A bonus for each pair of neighbouring question words found within a few positions, in order, in the body.</summary>
-    private double ProximityBonus(IndexSnapshot snapshot, Query query, int passage)
+    /// <summary>
+    /// A light tie-breaker by source ordinal: among equally good passages, the more trusted source ranks first.
+    /// </summary>
+    private static double[] TrustFactors(IndexSnapshot snapshot)
     {
-        var body = snapshot.Field(IndexField.Body);
-        var positions = query.Clauses.Select(clause => Positions(body, clause, passage)).ToArray();
-        var bonus = 0.0;
-        for (var i = 0; i + 1 < query.Clauses.Count; i++)
+        var factors = new double[snapshot.Titles.Lengths.Length];
+        for (var passage = 0; passage < snapshot.PassageCount; passage++)
         {
-            var (left, right) = (query.Clauses[i], query.Clauses[i + 1]);
-            if (right.Position - left.Position <= 2 && StandClose(positions[i], positions[i + 1]))
-            {
-                bonus += _options.ProximityBoost * Math.Min(left.Importance, right.Importance);
-            }
+            var trust = snapshot.Sources.TryGetValue(snapshot.Passages[passage].SourceId, out var source) ? source.TrustWeight : 0.8;
+            factors[snapshot.SourceOrdinals[passage]] = 0.9 + (0.1 * trust);
         }
 
-        return bonus;
+        return factors;
     }
 
-    /// <summary>Whether some position on the right follows some position on the left within the proximity window.</summary>
-    private bool StandClose(List<(PostingList Postings, int Index)> left, List<(PostingList Postings, int Index)> right)
-    {
-        foreach (var (leftPostings, leftIndex) in left)
-        {
-            foreach (var (rightPostings, rightIndex) in right)
-            {
-                foreach (var r in rightPostings.PositionsAt(rightIndex))
-                {
-                    foreach (var l in leftPostings.PositionsAt(leftIndex))
-                    {
-                        if (r > l && r - l <= _options.ProximityWindow)
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
+    private State NewState(IndexSnapshot snapshot) => new(snapshot, new Bm25Impacts(snapshot, _similarity, _options), TrustFactors(snapshot));
 
-        return false;
-    }
-
-    /// <summary>Where the clause's alternatives stand in the passage body: each as its posting list and the passage's index in it.</summary>
-    private static List<(PostingList Postings, int Index)> Positions(FieldIndex body, QueryClause clause, int passage)
-    {
-        var found = new List<(PostingList, int)>(clause.Terms.Count);
-        foreach (var term in clause.Terms)
-        {
-            if (body.Postings(term.TermId) is { } postings && postings.IndexOf(passage) is var index and >= 0)
-            {
-                found.Add((postings, index));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>A light tie-breaker: among equally good passages, the more trusted source ranks first.</summary>
-    private static double TrustFactor(IndexSnapshot snapshot, int passage)
-    {
-        var trust = snapshot.Sources.TryGetValue(snapshot.Passages[passage].SourceId, out var source) ? source.TrustWeight : 0.8;
-        return 0.9 + (0.1 * trust);
-    }
-
-    /// <summary>A snapshot and the impacts computed for it, swapped together.</summary>
-    private sealed record State(IndexSnapshot Snapshot, Bm25Impacts Impacts);
+    /// <summary>A snapshot and what is computed for it, swapped together.</summary>
+    private sealed record State(IndexSnapshot Snapshot, Bm25Impacts Impacts, double[] Trust);
 }

@@ -34,5 +34,5 @@ public sealed record SearchOptions
     public int ProximityWindow { get; init; } = 3;
 
     /// <summary>How many top passages get the proximity bonus computed.</summary>
-    public int RescoreDepth { get; init; } = 30;
+    public int RescoreDepth { get; init; } = 20;
 }
