@@ -92,7 +92,7 @@ internal static class Benchmark
     {
         // Warm up until the JIT has optimised the hot paths, so the figures describe a running service.
         var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < TimeSpan.FromSeconds(1))
+        while (warmUp.Elapsed < TimeSpan.FromSeconds(3))
         {
             foreach (var question in questions)
             {
