@@ -62,11 +62,11 @@ public sealed class CorpusLoader(Analyzer analyzer)
 
         var documents = new List<SourceDocument>();
         var nextId = 0;
-        foreach (var (declared, text) in sources)
+        foreach (var (declared, file) in sources)
         {
             var format = SourceFormats.For(declared.File);
-            var metadata = format.ReadMetadata(text, declared);
-            var blocks = format.Segment(text);
+            var metadata = format.ReadMetadata(file, declared);
+            var (text, blocks) = format.Segment(file);
             var isReference = blocks.Select(block => ReferenceExtractor.IsReference(block.Text)).ToArray();
             var boilerplate = BoilerplateFilter.Classify(blocks);
             var dropped = isReference.Zip(boilerplate, (reference, noise) => reference || noise).ToArray();

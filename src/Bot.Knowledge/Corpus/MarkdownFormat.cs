@@ -41,8 +41,10 @@ public sealed class MarkdownFormat : ISourceFormat
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<TextBlock> Segment(string text)
+    public SegmentedText Segment(string file)
     {
+        ArgumentNullException.ThrowIfNull(file);
+        var text = file;
         var blocks = new List<TextBlock>();
         foreach (var block in Markdown.Parse(text, Pipeline).Descendants())
         {
@@ -67,7 +69,7 @@ public sealed class MarkdownFormat : ISourceFormat
             }
         }
 
-        return blocks;
+        return new SegmentedText(text, blocks);
     }
 
     private static void Add(List<TextBlock> blocks, string text, int start, int end, BlockKind kind)

@@ -10,5 +10,5 @@ public sealed class PlainTextFormat : ISourceFormat
     public SourceMetadata ReadMetadata(string text, SourceMetadata declared) => declared;
 
     /// <inheritdoc />
-    public IReadOnlyList<TextBlock> Segment(string text) => PlainTextSegmenter.Segment(text);
+    public SegmentedText Segment(string file) => new(file, PlainTextSegmenter.Segment(file));
 }

@@ -9,6 +9,7 @@ public static class SourceFormats
     {
         ".txt" => PlainTextFormat.Instance,
         ".md" or ".markdown" => MarkdownFormat.Instance,
-        _ => throw new InvalidDataException($"'{fileName}': corpus files are .txt or .md."),
+        ".html" or ".htm" => HtmlFormat.Instance,
+        _ => throw new InvalidDataException($"'{fileName}': corpus files are .txt, .md or .html."),
     };
 }

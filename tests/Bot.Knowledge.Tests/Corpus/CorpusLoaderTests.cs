@@ -119,4 +119,52 @@ public sealed class CorpusLoaderTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Load_HtmlPage_RendersVisibleTextWithMetadataAndVerbatimOffsets()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            const string html = """
+                <!doctype html>
+                <html><head>
+                  <title>Muscle care | Example Clinic</title>
+                  <meta property="og:site_name" content="Example Clinic">
+                  <meta name="author" content="Dr A. Jones">
+                  <meta property="article:published_time" content="2025-04-02T09:00:00Z">
+                  <link rel="canonical" href="https://clinic.example/muscle-care">
+                  <style>p { color: red }</style>
+                </head><body>
+                  <nav><a href="/">Home</a> <a href="/book">Book now</a></nav>
+                  <h1>Muscle care</h1>
+                  <h2>Exercise</h2>
+                  <p>Walking <strong>every day</strong> keeps muscles&nbsp;strong &amp; supple.<br>Start slowly.</p>
+                  <p>Helpful activities include:</p>
+                  <ul><li>swimming</li><li>cycling</li></ul>
+                  <script>track("visit")</script>
+                  <footer>© Example Clinic</footer>
+                </body></html>
+                """;
+            File.WriteAllText(Path.Combine(directory.FullName, "care.html"), html);
+            File.WriteAllText(Path.Combine(directory.FullName, "sources.json"), """{"sources":[{"id":"care","file":"care.html"}]}""");
+
+            var corpus = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer).Load(directory.FullName);
+
+            var document = Assert.Single(corpus.Documents);
+            Assert.Equal(
+                ("Muscle care | Example Clinic", "Example Clinic", "Dr A. Jones", "2025-04-02", "https://clinic.example/muscle-care"),
+                (document.Metadata.Title, document.Metadata.Publisher, document.Metadata.Author, document.Metadata.Date, document.Metadata.Url));
+            Assert.Equal(["Walking every day keeps muscles strong & supple. Start slowly.", "Helpful activities include:\n• swimming\n• cycling"], document.Passages.Select(p => p.Text));
+            Assert.All(document.Passages, p => Assert.Equal("Exercise", p.Heading));
+            Assert.All(document.Passages, p => Assert.Equal(document.Text[p.Start..p.End], p.Text));
+            Assert.DoesNotContain("Book now", document.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("track", document.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("©", document.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 }
