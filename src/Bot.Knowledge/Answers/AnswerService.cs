@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
+using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;
 
 namespace Bot.Knowledge.Answers;
@@ -50,29 +52,30 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         var top = result.Hits[0];
         var citations = new List<Citation>();
         var text = new StringBuilder();
-        foreach (var hit in result.Hits)
+        var cited = new HashSet<int>();
+        var first = highlighter.Highlight(snapshot, top.Passage, result.Query);
+        Cite(top.Passage, first);
+
+        // A paragraph that continues the cited one (next in its section, opening with a reference back to it) and
+        // says what the question asks that the cited sentences do not comes next: "The condition causes damage to the
+        // nerves ..." after "Multiple sclerosis (MS) is a type of autoimmune disease ...".
+        if (Continuation(snapshot, top.Passage) is { } next && ContinuationCue().IsMatch(next.Text) && highlighter.Highlight(snapshot, next, result.Query) is var more
+            && more.Covered.Select((covered, clause) => covered > 0 && first.Covered[clause] == 0).Any(adds => adds))
+        {
+            Cite(next, more);
+        }
+
+        foreach (var hit in result.Hits.Skip(1))
         {
             if (citations.Count == options.MaxCitations)
             {
                 break;
             }
 
-            if (citations.Count > 0 && (hit.Score < options.SecondaryScoreRatio * top.Score || hit.Coverage < options.MinCoverage))
+            if (!cited.Contains(hit.Passage.Id) && hit.Score >= options.SecondaryScoreRatio * top.Score && hit.Coverage >= options.MinCoverage)
             {
-                continue;
+                Cite(hit.Passage, highlighter.Highlight(snapshot, hit.Passage, result.Query));
             }
-
-            var snippet = highlighter.Highlight(snapshot, hit.Passage, result.Query);
-            var sentence = Collapse(snippet.Text);
-            var marker = $" [{citations.Count + 1}]";
-            if (citations.Count > 0 && text.Length + 1 + sentence.Length + marker.Length > options.MaxAnswerLength)
-            {
-                continue;
-            }
-
-            var source = snapshot.Sources[hit.Passage.SourceId];
-            citations.Add(new Citation(citations.Count + 1, source.Id, source.DisplayTitle, source.Publisher, source.Url, snippet.Text, snippet.Start, snippet.End, hit.Passage.Heading));
-            text.Append(text.Length == 0 ? string.Empty : " ").Append(sentence).Append(marker);
         }
 
         var followUps = result.Hits
@@ -83,6 +86,31 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             .Take(MaxFollowUps)
             .ToArray();
         return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(top.Coverage, 3), followUps);
+
+        void Cite(Passage passage, Snippet snippet)
+        {
+            var sentence = Collapse(snippet.Text);
+            var marker = $" [{citations.Count + 1}]";
+            if (citations.Count > 0 && text.Length + 1 + sentence.Length + marker.Length > options.MaxAnswerLength)
+            {
+                return;
+            }
+
+            var source = snapshot.Sources[passage.SourceId];
+            citations.Add(new Citation(citations.Count + 1, source.Id, source.DisplayTitle, source.Publisher, source.Url, snippet.Text, snippet.Start, snippet.End, passage.Heading));
+            cited.Add(passage.Id);
+            text.Append(text.Length == 0 ? string.Empty : " ").Append(sentence).Append(marker);
+        }
+    }
+
+    /// <summary>The next paragraph of the same section of the same source, if there is one.</summary>
+    private static Passage? Continuation(IndexSnapshot snapshot, Passage passage)
+    {
+        var id = passage.Id + 1;
+        return id < snapshot.PassageCount && snapshot.Passages[id] is var next
+            && next.SourceId == passage.SourceId && next.Heading == passage.Heading && next.GroupId == next.Id
+            ? next
+            : null;
     }
 
     /// <summary>White space folded for reading; the words stay the source's own.</summary>
@@ -114,4 +142,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>A paragraph opening that refers back to the one before: a pronoun, or "the" with a general noun.</summary>
+    [GeneratedRegex(@"^(?:(?:This|These|That|Those|It|Its|They|Their|Such)\b|The (?:condition|disease|disorder|illness|damage|problem|process|treatment|symptoms?)\b)")]
+    private static partial Regex ContinuationCue();
 }

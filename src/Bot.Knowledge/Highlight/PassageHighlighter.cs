@@ -22,7 +22,7 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
         var sentences = snapshot.Sentences[passage.Id];
         if (sentences.Length == 0)
         {
-            return new Snippet(passage.Text, passage.Start, passage.End, 0);
+            return new Snippet(passage.Text, passage.Start, passage.End, 0, new double[query.Clauses.Count]);
         }
 
         var covered = new double[query.Clauses.Count];
@@ -67,9 +67,15 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
             bestEnd++;
         }
 
+        Array.Clear(covered);
+        for (var i = bestStart; i <= bestEnd; i++)
+        {
+            Cover(sentences[i], query, covered);
+        }
+
         var start = sentences[bestStart].Start;
         var end = sentences[bestEnd].End;
-        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, Math.Max(0, bestScore));
+        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, Math.Max(0, bestScore), covered);
     }
 
     private static bool IsListItem(string text, IndexedSentence sentence) => Corpus.PlainTextSegmenter.Classify(text[sentence.Start..sentence.End]) == BlockKind.ListItem;

@@ -5,4 +5,5 @@ namespace Bot.Knowledge.Highlight;
 /// <param name="Start">Offset in the source file of the first character.</param>
 /// <param name="End">Offset in the source file just past the last character.</param>
 /// <param name="Score">How much of the question the sentences cover (summed clause importance).</param>
-public sealed record Snippet(string Text, int Start, int End, double Score);
+/// <param name="Covered">For each clause of the question, how much of its importance the sentences cover.</param>
+public sealed record Snippet(string Text, int Start, int End, double Score, IReadOnlyList<double> Covered);

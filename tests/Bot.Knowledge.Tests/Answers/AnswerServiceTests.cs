@@ -1,4 +1,8 @@
 using Bot.Knowledge.Answers;
+using Bot.Knowledge.Corpus;
+using Bot.Knowledge.Highlight;
+using Bot.Knowledge.Index;
+using Bot.Knowledge.Search;
 
 namespace Bot.Knowledge.Tests.Answers;
 
@@ -96,5 +100,22 @@ public sealed class AnswerServiceTests
         var answer = Sut.Ask(message);
 
         Assert.NotNull(answer.Text);
+    }
+
+    [Fact]
+    public void Ask_NextParagraphRefersBackAndAnswersTheRest_IsCitedAfterTheFirst()
+    {
+        const string text = "Conditions\n\nMultiple sclerosis (MS) is an autoimmune disease that affects the myelin around nerve fibers.\n\n"
+            + "The condition damages the nerves, which causes atrophy.\n\nOther causes\n\nDisuse can cause atrophy.\n\n"
+            + "Ageing can cause atrophy too.\n\nPoor nutrition can cause atrophy.\n";
+        var analyzer = SharedKnowledgeBase.Instance.Analyzer;
+        var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
+        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
+        var sut = new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
+
+        var answer = sut.Ask("how does multiple sclerosis cause atrophy");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Equal(["Multiple sclerosis (MS) is an autoimmune disease that affects the myelin around nerve fibers.", "The condition damages the nerves, which causes atrophy."], answer.Citations.Select(citation => citation.Snippet));
     }
 }
