@@ -22,8 +22,15 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     public string Notice => options.Notice;
 
     /// <summary>Replies to <paramref name="message"/>.</summary>
-    public Answer Ask(string message)
+    public Answer Ask(string message) => Ask(message, new HashSet<int>());
+
+    /// <summary>
+    /// Answers <paramref name="message"/> without citing the passages in <paramref name="seen"/> (for "tell me more":
+    /// the next best passages); declines when nothing unseen covers the question.
+    /// </summary>
+    public Answer Ask(string message, IReadOnlySet<int> seen)
     {
+        ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
         if (RedFlagDetector.Detect(question) is { } flag)
         {
@@ -36,17 +43,18 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []);
         }
 
-        var result = searcher.Search(question, SearchDepth);
+        var searched = searcher.Search(question, SearchDepth);
+        var result = searched with { Hits = [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))] };
         if (result.Hits.Count == 0 || result.Hits[0].Coverage < options.MinCoverage)
         {
             var confidence = result.Hits.Count == 0 ? 0 : result.Hits[0].Coverage;
             return new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(confidence, 3), []);
         }
 
-        return Compose(question, result);
+        return Compose(question, result, seen);
     }
 
-    private Answer Compose(string question, SearchResult result)
+    private Answer Compose(string question, SearchResult result, IReadOnlySet<int> seen)
     {
         var snapshot = searcher.Snapshot;
         var top = result.Hits[0];
@@ -59,7 +67,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         // A paragraph that continues the cited one (next in its section, opening with a reference back to it) and
         // says what the question asks that the cited sentences do not comes next: "The condition causes damage to the
         // nerves ..." after "Multiple sclerosis (MS) is a type of autoimmune disease ...".
-        if (Continuation(snapshot, top.Passage) is { } next && ContinuationCue().IsMatch(next.Text) && highlighter.Highlight(snapshot, next, result.Query) is var more
+        if (Continuation(snapshot, top.Passage) is { } next && !seen.Contains(next.Id) && ContinuationCue().IsMatch(next.Text) && highlighter.Highlight(snapshot, next, result.Query) is var more
             && more.Covered.Select((covered, clause) => covered > 0 && first.Covered[clause] == 0).Any(adds => adds))
         {
             Cite(next, more);
@@ -97,7 +105,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             }
 
             var source = snapshot.Sources[passage.SourceId];
-            citations.Add(new Citation(citations.Count + 1, source.Id, source.DisplayTitle, source.Publisher, source.Url, snippet.Text, snippet.Start, snippet.End, passage.Heading));
+            citations.Add(new Citation(citations.Count + 1, source.Id, source.DisplayTitle, source.Publisher, source.Url, snippet.Text, snippet.Start, snippet.End, passage.Heading) { PassageId = passage.Id });
             cited.Add(passage.Id);
             text.Append(text.Length == 0 ? string.Empty : " ").Append(sentence).Append(marker);
         }

@@ -10,4 +10,8 @@ namespace Bot.Knowledge.Answers;
 /// <param name="Start">Offset of the snippet in the source file.</param>
 /// <param name="End">Offset just past the snippet.</param>
 /// <param name="Heading">The section the snippet is under, when known.</param>
-public sealed record Citation(int N, string SourceId, string Title, string? Publisher, string? Url, string Snippet, int Start, int End, string? Heading);
+public sealed record Citation(int N, string SourceId, string Title, string? Publisher, string? Url, string Snippet, int Start, int End, string? Heading)
+{
+    /// <summary>The cited passage in the index snapshot the answer came from.</summary>
+    public int PassageId { get; init; }
+}

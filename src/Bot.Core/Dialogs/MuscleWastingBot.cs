@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+using Bot.Core.Schema;
+using Bot.Core.State;
+using Bot.Core.Turns;
+using Bot.Knowledge.Answers;
+
+namespace Bot.Core.Dialogs;
+
+/// <summary>
+/// The dialog every channel runs: a welcome with the not-medical-advice notice when someone joins; each message
+/// answered by the <see cref="AnswerService"/> and rendered for the channel, with follow-up topics as suggested
+/// actions; "tell me more" gives the next best passages for the last question; "talk to the clinic" gives the
+/// clinic's contact details. The notice is shown once per conversation.
+/// </summary>
+public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage) : ActivityHandler
+{
+    /// <summary>The suggested action that asks for the clinic's contact details.</summary>
+    public const string TalkToClinic = "Talk to the clinic";
+
+    /// <summary>The suggested action that asks for more on the last question.</summary>
+    public const string TellMeMore = "Tell me more";
+
+    private const int MaxSuggestedActions = 3;
+
+    /// <inheritdoc />
+    protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> members, TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var state = await ReadStateAsync(turn, cancellationToken);
+        var welcome = new Activity
+        {
+            Text = "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles and citing them. " + options.Notice,
+            TextFormat = "plain",
+            SuggestedActions = Actions(["What is muscle atrophy?", "What causes muscle wasting?", TalkToClinic]),
+        };
+        await turn.SendAsync(welcome, cancellationToken);
+        await WriteStateAsync(turn, state with { NoticeShown = true }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var text = MessageText(turn.Activity);
+        var state = await ReadStateAsync(turn, cancellationToken);
+        if (ClinicRequest().IsMatch(text))
+        {
+            await turn.SendAsync(new Activity { Text = $"You can reach {clinic.Name} directly. {clinic.ContactSentence()}", TextFormat = "plain" }, cancellationToken);
+            return;
+        }
+
+        Answer answer;
+        var seen = new HashSet<int>(state.Seen);
+        if (MoreRequest().IsMatch(text) && state.LastQuestion is { } last)
+        {
+            answer = answers.Ask(last, seen);
+            if (answer.Kind == AnswerKind.Decline)
+            {
+                await turn.SendAsync(new Activity { Text = $"That is all the articles I can quote say about it. {clinic.ContactSentence()}", TextFormat = "plain", SuggestedActions = Actions([TalkToClinic]) }, cancellationToken);
+                return;
+            }
+        }
+        else
+        {
+            answer = answers.Ask(text);
+            seen.Clear();
+        }
+
+        var reply = ReplyRenderer.Render(answer, turn.Activity.ChannelId);
+        if (!state.NoticeShown && answer.Kind == AnswerKind.Answer)
+        {
+            reply.Text += (reply.TextFormat == "markdown" ? "\n\n_" + ReplyRenderer.EscapeMarkdown(options.Notice) + "_" : "\n\n" + options.Notice);
+        }
+
+        reply.SuggestedActions = answer.Kind switch
+        {
+            AnswerKind.Answer => Actions([.. answer.FollowUps.Take(MaxSuggestedActions - 1), TellMeMore]),
+            AnswerKind.Decline => Actions([TalkToClinic]),
+            _ => null,
+        };
+        await turn.SendAsync(reply, cancellationToken);
+
+        var answered = answer.Kind == AnswerKind.Answer;
+        await WriteStateAsync(
+            turn,
+            state with
+            {
+                LastQuestion = answered ? answer.Question : state.LastQuestion,
+                Seen = answered ? [.. seen, .. answer.Citations.Select(citation => citation.PassageId)] : state.Seen,
+                NoticeShown = state.NoticeShown || answered,
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The message text without Teams mentions of the bot (<c>&lt;at&gt;Bot&lt;/at&gt;</c>), trimmed.</summary>
+    private static string MessageText(Activity activity)
+    {
+        var text = activity.Text ?? string.Empty;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.ValueKind == System.Text.Json.JsonValueKind.Object
+                && entity.TryGetProperty("type", out var type) && type.ValueEquals("mention")
+                && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == System.Text.Json.JsonValueKind.Object
+                && mentioned.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String && id.GetString() == activity.Recipient?.Id
+                && entity.TryGetProperty("text", out var mentionText) && mentionText.GetString() is { Length: > 0 } mention)
+            {
+                text = text.Replace(mention, string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Trim();
+    }
+
+    private static SuggestedActions? Actions(IReadOnlyList<string> titles) =>
+        titles.Count == 0 ? null : new SuggestedActions { Actions = [.. titles.Select(title => new CardAction { Title = title, Value = title })] };
+
+    private static string StateKey(TurnContext turn) => $"conversation/{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}";
+
+    private async Task<ConversationState> ReadStateAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await storage.ReadAsync<ConversationState>(StateKey(turn), cancellationToken) ?? new ConversationState();
+
+    private Task WriteStateAsync(TurnContext turn, ConversationState state, CancellationToken cancellationToken) =>
+        storage.WriteAsync(StateKey(turn), state, cancellationToken);
+
+    [GeneratedRegex(@"^\W*(?:(?:please\s+)?tell me more|more|more please|go on|continue)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoreRequest();
+
+    [GeneratedRegex(@"^\W*(?:talk|speak|talk to|speak to|contact|call|phone|reach)\s+(?:to\s+|with\s+)?(?:the\s+|a\s+|my\s+)?(?:clinic|doctor|someone|a person|a human|staff)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ClinicRequest();
+}

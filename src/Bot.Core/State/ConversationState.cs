@@ -1,0 +1,14 @@
+namespace Bot.Core.State;
+
+/// <summary>What the bot remembers about one conversation.</summary>
+public sealed record ConversationState
+{
+    /// <summary>The last question answered, for "tell me more".</summary>
+    public string? LastQuestion { get; init; }
+
+    /// <summary>The passages already cited for <see cref="LastQuestion"/>, so "tell me more" moves on.</summary>
+    public IReadOnlyList<int> Seen { get; init; } = [];
+
+    /// <summary>Whether the not-medical-advice notice has been shown.</summary>
+    public bool NoticeShown { get; init; }
+}

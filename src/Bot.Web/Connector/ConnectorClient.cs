@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Bot.Core.Schema;
+
+namespace Bot.Web.Connector;
+
+/// <summary>
+/// Sends the bot's activities to a channel's connector (Bot Framework REST: ReplyToActivity when the reply names the
+/// activity it answers, SendToConversation otherwise), retrying transient failures (408, 429, 5xx but 501 and 505)
+/// with exponential backoff and jitter, honouring Retry-After.
+/// </summary>
+public sealed partial class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger)
+{
+    private const int MaxAttempts = 4;
+
+    /// <summary>Posts <paramref name="activity"/> to its conversation at its <c>serviceUrl</c>.</summary>
+    public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var baseUrl = (activity.ServiceUrl ?? throw new InvalidOperationException("A reply needs the serviceUrl of the activity it answers.")).TrimEnd('/');
+        var conversation = Uri.EscapeDataString(activity.Conversation?.Id ?? throw new InvalidOperationException("A reply needs a conversation id."));
+        var address = activity.ReplyToId is { Length: > 0 } replyTo
+            ? $"{baseUrl}/v3/conversations/{conversation}/activities/{Uri.EscapeDataString(replyTo)}"
+            : $"{baseUrl}/v3/conversations/{conversation}/activities";
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await http.PostAsJsonAsync(address, activity, BotJson.Options, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (attempt == MaxAttempts || !IsTransient(response.StatusCode))
+            {
+                LogRejected(logger, (int)response.StatusCode, activity.Conversation.Id);
+                response.EnsureSuccessStatusCode();
+            }
+
+            await Task.Delay(Delay(response, attempt), cancellationToken);
+        }
+    }
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+        || ((int)status >= 500 && status is not HttpStatusCode.NotImplemented and not HttpStatusCode.HttpVersionNotSupported);
+
+    private static TimeSpan Delay(HttpResponseMessage response, int attempt)
+    {
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow) ?? TimeSpan.Zero;
+            return TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, TimeSpan.FromSeconds(10).Ticks));
+        }
+
+        var backoff = TimeSpan.FromMilliseconds(200 * Math.Pow(2, attempt - 1));
+        return backoff + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)backoff.TotalMilliseconds));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The connector answered {Status} to a reply in conversation {Conversation}")]
+    private static partial void LogRejected(ILogger logger, int status, string? conversation);
+}

@@ -1,0 +1,62 @@
+using Bot.Core.State;
+using Bot.Knowledge.Answers;
+using Bot.Knowledge.Search;
+using Bot.Web.Connector;
+
+namespace Bot.Web.Hosting;
+
+/// <summary>The composition root: configuration from the repository's root appsettings.json, and every service the host uses.</summary>
+public static class BotServiceExtensions
+{
+    /// <summary>The port Bot Framework tools expect a local bot on.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>Registers the bot's services.</summary>
+    public static WebApplicationBuilder AddBotServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var root = FindSettingsDirectory(builder.Environment.ContentRootPath);
+        if (root is not null)
+        {
+            // The repository's settings come first, so environment variables and command-line arguments override them.
+            var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false, reloadOnChange: false);
+            ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, settings.Sources[0]);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.Configure<BotOptions>(builder.Configuration);
+        services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
+        services.PostConfigure<KnowledgeOptions>(options => options.CorpusDirectory = Path.GetFullPath(Path.Combine(root ?? builder.Environment.ContentRootPath, options.CorpusPath)));
+        services.Configure<SearchOptions>(builder.Configuration.GetSection("Search"));
+        services.Configure<AnswerOptions>(builder.Configuration.GetSection("Answers"));
+        services.Configure<ClinicOptions>(builder.Configuration.GetSection("Clinic"));
+        services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<KnowledgeBaseLoader>();
+        services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<BotAdapter>();
+        return builder;
+    }
+
+    /// <summary>The nearest folder at or above the current folder (or <paramref name="contentRoot"/>) holding appsettings.json and corpus/.</summary>
+    private static string? FindSettingsDirectory(string contentRoot)
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, contentRoot, AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "appsettings.json")) && Directory.Exists(Path.Combine(directory.FullName, "corpus")))
+                {
+                    return directory.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,13 @@
+using Bot.Web.Apis;
+using Bot.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddBotServices();
+
+var app = builder.Build();
+app.MapHealthApi();
+app.MapMessagesApi();
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

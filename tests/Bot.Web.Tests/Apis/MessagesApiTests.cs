@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Web.Tests.Apis;
+
+public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
+{
+    private readonly BotWebFactory _factory;
+
+    public MessagesApiTests(BotWebFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Post_ExpectRepliesOnWebChat_ReturnsCitedAnswerWithMessageEntity()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+
+        var reply = Assert.Single(await ExpectRepliesAsync(client, Message("webchat", "what causes muscle wasting")));
+
+        Assert.Equal("message", reply.GetProperty("type").GetString());
+        Assert.Equal("bot", reply.GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal("m1", reply.GetProperty("replyToId").GetString());
+        Assert.Contains("[1]", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\n[1]: ", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var entity = Assert.Single(reply.GetProperty("entities").EnumerateArray());
+        Assert.Equal("https://schema.org/Message", entity.GetProperty("type").GetString());
+        Assert.Equal(string.Empty, entity.GetProperty("@id").GetString());
+        Assert.Equal(1, entity.GetProperty("citation")[0].GetProperty("position").GetInt32());
+        Assert.True(entity.GetProperty("citation")[0].GetProperty("appearance").GetProperty("abstract").GetString()!.Length <= 160);
+    }
+
+    [Fact]
+    public async Task Post_TeamsMessageMentioningTheBot_AnswersTheQuestionWithoutTheMention()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var message = Message("msteams", "<at>Muscle Bot</at> what is sarcopenia");
+        message["entities"] = new[] { new { type = "mention", text = "<at>Muscle Bot</at>", mentioned = new { id = "bot", name = "Muscle Bot" } } };
+
+        var reply = Assert.Single(await ExpectRepliesAsync(client, message));
+
+        var entity = Assert.Single(reply.GetProperty("entities").EnumerateArray());
+        Assert.False(entity.TryGetProperty("@id", out _));
+        Assert.Contains("sarcopenia", reply.GetProperty("text").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Post_TellMeMore_CitesPassagesNotCitedBefore()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var conversation = Guid.NewGuid().ToString();
+
+        var first = Assert.Single(await ExpectRepliesAsync(client, Message("emulator", "what causes muscle wasting", conversation)));
+        var more = Assert.Single(await ExpectRepliesAsync(client, Message("emulator", "tell me more", conversation)));
+
+        Assert.Contains("Sources:", more.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(first.GetProperty("text").GetString(), more.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Post_TalkToTheClinic_GivesContactDetails()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+
+        var reply = Assert.Single(await ExpectRepliesAsync(client, Message("webchat", "Talk to the clinic")));
+
+        Assert.Contains("reach", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MemberJoins_WelcomesWithNoticeOnlyForOthersThanTheBot()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var update = Message("webchat", string.Empty);
+        update["type"] = "conversationUpdate";
+        update["membersAdded"] = new[] { new { id = "u1" } };
+        var botOnly = Message("webchat", string.Empty);
+        botOnly["type"] = "conversationUpdate";
+        botOnly["membersAdded"] = new[] { new { id = "bot" } };
+
+        var welcome = Assert.Single(await ExpectRepliesAsync(client, update));
+
+        Assert.Contains("not medical advice", welcome.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(welcome.TryGetProperty("replyToId", out _));
+        Assert.Empty(await ExpectRepliesAsync(client, botOnly));
+    }
+
+    [Fact]
+    public async Task Post_WithoutExpectReplies_RepliesThroughTheConnectorAtServiceUrl()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var message = Message("emulator", "what is sarcopenia", "conv/1");
+        message.Remove("deliveryMode");
+        _factory.Connector.FailNextWith(HttpStatusCode.ServiceUnavailable);
+
+        var response = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sent = _factory.Connector.Requests.Where(request => request.Uri.AbsolutePath.Contains("conv%2F1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, request => Assert.Equal("http://connector.test/base/v3/conversations/conv%2F1/activities/m1", request.Uri.AbsoluteUri));
+        Assert.Contains("[1]", sent[^1].Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":", HttpStatusCode.BadRequest, "BadJson")]
+    [InlineData("{\"text\":\"hi\"}", HttpStatusCode.BadRequest, "MissingType")]
+    [InlineData("[1,2,3]", HttpStatusCode.BadRequest, "BadJson")]
+    [InlineData("{\"type\":\"message\",\"text\":\"\\uD800\",\"channelData\":" + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]" + "}", HttpStatusCode.BadRequest, "BadJson")]
+    public async Task Post_BadBody_IsRejectedWithAClearError(string body, HttpStatusCode status, string code)
+    {
+        var client = await _factory.CreateReadyClientAsync();
+
+        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(status, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.DoesNotContain("   at ", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_OversizedBody_Is413()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var body = "{\"type\":\"message\",\"text\":\"" + new string('a', 300_000) + "\"}";
+
+        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_NotJson_Is415()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+
+        var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), new StringContent("type=message", Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_UnknownActivityType_IsAcceptedAndIgnored()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var message = Message("webchat", "hello");
+        message["type"] = "somethingNew";
+
+        Assert.Empty(await ExpectRepliesAsync(client, message));
+    }
+
+    [Fact]
+    public async Task Post_AnonymousFromAnotherMachine_Is401()
+    {
+        await using var remote = _factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressFilter(IPAddress.Parse("203.0.113.7")))));
+        var client = remote.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/messages", Message("webchat", "what is sarcopenia"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AppIdConfiguredAndNoToken_Is401()
+    {
+        await using var secured = _factory.WithWebHostBuilder(builder => builder.UseSetting("MicrosoftAppId", "11111111-2222-3333-4444-555555555555"));
+        var client = secured.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/messages", Message("webchat", "what is sarcopenia"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null) => new()
+    {
+        ["type"] = "message",
+        ["id"] = "m1",
+        ["channelId"] = channelId,
+        ["serviceUrl"] = "http://connector.test/base/",
+        ["from"] = new { id = "u1", name = "Pat" },
+        ["recipient"] = new { id = "bot", name = "Muscle Bot" },
+        ["conversation"] = new { id = conversation ?? Guid.NewGuid().ToString() },
+        ["text"] = text,
+        ["deliveryMode"] = "expectReplies",
+    };
+
+    private static async Task<List<JsonElement>> ExpectRepliesAsync(HttpClient client, object activity)
+    {
+        var response = await client.PostAsJsonAsync("/api/messages", activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("activities").EnumerateArray()];
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware();
+            });
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bot.Web.Connector;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Web.Tests;
+
+/// <summary>The host in memory, its connector calls answered by <see cref="Connector"/> instead of the network.</summary>
+public sealed class BotWebFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Records what the bot posts to a channel's connector.</summary>
+    public RecordingHandler Connector { get; } = new();
+
+    /// <summary>A client whose first call waits until the index is loaded.</summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
+            {
+                return client;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The index did not load.");
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureServices(services => services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
+    }
+
+    /// <summary>Answers every request with the next queued status (200 when none), and keeps the requests.</summary>
+    public sealed class RecordingHandler : HttpMessageHandler
+    {
+        private readonly Queue<HttpStatusCode> _statuses = new();
+
+        /// <summary>The requests, with their bodies read.</summary>
+        public List<(HttpMethod Method, Uri Uri, JsonElement Body)> Requests { get; } = [];
+
+        /// <summary>Makes the next request fail with <paramref name="status"/>.</summary>
+        public void FailNextWith(HttpStatusCode status) => _statuses.Enqueue(status);
+
+        /// <inheritdoc />
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? default : await request.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            lock (Requests)
+            {
+                Requests.Add((request.Method, request.RequestUri!, body));
+            }
+
+            var status = _statuses.TryDequeue(out var queued) ? queued : HttpStatusCode.OK;
+            return new HttpResponseMessage(status) { Content = JsonContent.Create(new { id = "sent-1" }) };
+        }
+    }
+}
