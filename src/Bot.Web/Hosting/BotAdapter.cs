@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bot.Core.Schema;
 using Bot.Core.Turns;
+using Bot.Web.Authentication;
 using Bot.Web.Connector;
 using Microsoft.Extensions.Options;
 
@@ -13,20 +14,27 @@ namespace Bot.Web.Hosting;
 /// response body when the activity asks for <c>deliveryMode: expectReplies</c>. One turn-error handler logs the
 /// failure and apologises; internals never reach the caller.
 /// </summary>
-public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClient connector, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
+public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClient connector, ChannelTokenValidator validator, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
 {
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
     private const string ExpectReplies = "expectReplies";
 
-    /// <summary>Handles one POST to /api/messages.</summary>
+    /// <summary>Handles one POST to /api/messages: 401 unless the caller is authenticated (see <see cref="ChannelTokenValidator"/>), or, with no app id configured, on this machine.</summary>
     public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        if (!IsAuthorized(http))
+        var anonymous = options.Value.IsAnonymous;
+        if (anonymous && http.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address))
         {
-            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "This bot accepts anonymous requests from this machine only.");
+            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "Without an app id this bot accepts requests from this machine only.");
+        }
+
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!anonymous && authorization.Length == 0)
+        {
+            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "A Bot Framework token is required.");
         }
 
         if (http.Request.ContentLength > MaxBodyBytes)
@@ -58,6 +66,12 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             return Error(HttpStatusCode.BadRequest, "MissingType", "The activity has no type.");
+        }
+
+        if (!anonymous && await validator.ValidateAsync(authorization, activity, cancellationToken) is { } refusal)
+        {
+            LogRefused(logger, refusal, activity.ChannelId);
+            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "The Bot Framework token is not valid for this bot.");
         }
 
         if (loader.Bot is not { } bot)
@@ -109,17 +123,6 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
     private static IResult Error(HttpStatusCode status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, BotJson.Options, statusCode: (int)status);
 
-    private bool IsAuthorized(HttpContext http)
-    {
-        if (options.Value.IsAnonymous)
-        {
-            return http.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
-        }
-
-        // Channel tokens are not validated yet, so no request is trusted when an app id is configured.
-        return false;
-    }
-
     private async Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
     {
         LogTurnError(logger, exception, turn.Activity.Type, turn.Activity.ChannelId);
@@ -134,6 +137,9 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
 
         turn.InvokeResponse ??= new InvokeResponse((int)HttpStatusCode.InternalServerError, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from {Channel}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason, string? channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn on {Channel} failed")]
     private static partial void LogTurnError(ILogger logger, Exception exception, string? type, string? channel);

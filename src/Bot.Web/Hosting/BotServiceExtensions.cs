@@ -1,6 +1,7 @@
 using Bot.Core.State;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
+using Bot.Web.Authentication;
 using Bot.Web.Connector;
 
 namespace Bot.Web.Hosting;
@@ -39,6 +40,10 @@ public static class BotServiceExtensions
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpClient(nameof(SigningKeyCache), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(provider => new SigningKeyCache(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ChannelTokenValidator>();
         services.AddSingleton<BotAdapter>();
         return builder;
     }

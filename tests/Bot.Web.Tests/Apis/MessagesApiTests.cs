@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bot.Web.Authentication;
+using Bot.Web.Tests.Authentication;
+
 namespace Bot.Web.Tests.Apis;
 
 public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
@@ -176,6 +179,45 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         var response = await client.PostAsJsonAsync("/api/messages", Message("webchat", "what is sarcopenia"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_AppIdConfiguredWithValidChannelToken_AnswersAndWithForgedTokenIs401()
+    {
+        using var issuer = new TokenIssuer();
+        await using var secured = _factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("MicrosoftAppId", TokenIssuer.AppId);
+            builder.ConfigureServices(services => services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(() => issuer));
+        });
+        var client = secured.CreateClient();
+        var message = Message("msteams", "what is sarcopenia");
+        message["serviceUrl"] = TokenIssuer.ServiceUrl;
+        using var forger = System.Security.Cryptography.RSA.Create(2048);
+
+        var valid = await SendWithTokenAsync(client, message, issuer.Token());
+        var forged = await SendWithTokenAsync(client, message, issuer.Token(signWith: forger));
+
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendWithTokenAsync(HttpClient client, object activity, string token)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            var response = await client.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                return response;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The index did not load.");
     }
 
     private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null) => new()
