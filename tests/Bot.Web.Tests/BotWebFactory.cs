@@ -43,7 +43,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
         private readonly Queue<HttpStatusCode> _statuses = new();
 
         /// <summary>The requests, with their bodies read.</summary>
-        public List<(HttpMethod Method, Uri Uri, JsonElement Body)> Requests { get; } = [];
+        public List<(HttpMethod Method, Uri Uri, JsonElement Body, string? Authorization)> Requests { get; } = [];
 
         /// <summary>Makes the next request fail with <paramref name="status"/>.</summary>
         public void FailNextWith(HttpStatusCode status) => _statuses.Enqueue(status);
@@ -54,7 +54,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
             var body = request.Content is null ? default : await request.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             lock (Requests)
             {
-                Requests.Add((request.Method, request.RequestUri!, body));
+                Requests.Add((request.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString()));
             }
 
             var status = _statuses.TryDequeue(out var queued) ? queued : HttpStatusCode.OK;

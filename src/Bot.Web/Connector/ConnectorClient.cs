@@ -7,9 +7,10 @@ namespace Bot.Web.Connector;
 /// <summary>
 /// Sends the bot's activities to a channel's connector (Bot Framework REST: ReplyToActivity when the reply names the
 /// activity it answers, SendToConversation otherwise), retrying transient failures (408, 429, 5xx but 501 and 505)
-/// with exponential backoff and jitter, honouring Retry-After.
+/// with exponential backoff and jitter, honouring Retry-After. The bot's token goes only to the serviceUrl of the
+/// activity being answered, which authentication has checked against the caller's token.
 /// </summary>
-public sealed partial class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger)
+public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider tokens, ILogger<ConnectorClient> logger)
 {
     private const int MaxAttempts = 4;
 
@@ -24,7 +25,13 @@ public sealed partial class ConnectorClient(HttpClient http, ILogger<ConnectorCl
             : $"{baseUrl}/v3/conversations/{conversation}/activities";
         for (var attempt = 1; ; attempt++)
         {
-            using var response = await http.PostAsJsonAsync(address, activity, BotJson.Options, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address)) { Content = JsonContent.Create(activity, options: BotJson.Options) };
+            if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+            {
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 return;

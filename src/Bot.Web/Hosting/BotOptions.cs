@@ -6,6 +6,9 @@ public sealed record BotOptions
     /// <summary>The bot's Entra app id; empty for local development, when only loopback callers are accepted.</summary>
     public string MicrosoftAppId { get; init; } = string.Empty;
 
+    /// <summary>The app's client secret (MultiTenant, SingleTenant); never logged.</summary>
+    public string MicrosoftAppPassword { get; init; } = string.Empty;
+
     /// <summary>MultiTenant, SingleTenant or UserAssignedMSI.</summary>
     public string MicrosoftAppType { get; init; } = "MultiTenant";
 

@@ -44,6 +44,8 @@ public static class BotServiceExtensions
         services.AddHttpClient(nameof(SigningKeyCache), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new SigningKeyCache(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChannelTokenValidator>();
+        services.AddHttpClient(nameof(BotTokenProvider), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(provider => new BotTokenProvider(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider)), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BotAdapter>();
         return builder;
     }

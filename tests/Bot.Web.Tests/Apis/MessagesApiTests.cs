@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 using Bot.Web.Authentication;
+using Bot.Web.Connector;
 using Bot.Web.Tests.Authentication;
 
 namespace Bot.Web.Tests.Apis;
@@ -188,18 +189,28 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         await using var secured = _factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("MicrosoftAppId", TokenIssuer.AppId);
-            builder.ConfigureServices(services => services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(() => issuer));
+            builder.ConfigureServices(services =>
+            {
+                services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(() => issuer);
+                services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new StaticTokenEndpoint());
+            });
         });
         var client = secured.CreateClient();
         var message = Message("msteams", "what is sarcopenia");
         message["serviceUrl"] = TokenIssuer.ServiceUrl;
         using var forger = System.Security.Cryptography.RSA.Create(2048);
 
+        message["conversation"] = new { id = "secured-conversation" };
+        message.Remove("deliveryMode");
+
         var valid = await SendWithTokenAsync(client, message, issuer.Token());
         var forged = await SendWithTokenAsync(client, message, issuer.Token(signWith: forger));
 
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+        var reply = Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains("secured-conversation", StringComparison.Ordinal));
+        Assert.StartsWith(TokenIssuer.ServiceUrl + "v3/conversations/", reply.Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("Bearer bot-token", reply.Authorization);
     }
 
     private static async Task<HttpResponseMessage> SendWithTokenAsync(HttpClient client, object activity, string token)
@@ -239,6 +250,12 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. body.GetProperty("activities").EnumerateArray()];
+    }
+
+    private sealed class StaticTokenEndpoint : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { expires_in = 3600, access_token = "bot-token" }) });
     }
 
     private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter

@@ -168,13 +168,4 @@ public sealed class ChannelTokenValidatorTests : IDisposable
         new() { Type = ActivityTypes.Message, ChannelId = channelId, ServiceUrl = serviceUrl };
 
     private ChannelTokenValidator Validator(BotOptions options) => new(_keys, Options.Create(options), _clock);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-        public void Advance(TimeSpan by) => _now += by;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
 }
