@@ -1,3 +1,5 @@
+using Bot.Core.Schema;
+using Bot.Core.Turns;
 using Bot.Knowledge;
 
 namespace Bot.Cli;
@@ -34,15 +36,17 @@ internal static class Commands
     }
 
     /// <summary>A conversation in the terminal; the notice is shown once at the start.</summary>
-    public static int Chat(KnowledgeBase engine, TextReader input, TextWriter output)
+    public static async Task<int> ChatAsync(IBot bot, TextReader input, TextWriter output)
     {
-        output.WriteLine(engine.Answers.Notice);
-        output.WriteLine("Ask about muscle wasting; type 'quit' to leave.");
+        var conversation = new ConversationAccount { Id = $"cli-{Guid.NewGuid():N}" };
+        var (user, me) = (new ChannelAccount { Id = "user", Role = "user" }, new ChannelAccount { Id = "bot", Role = "bot" });
+        await TurnAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [user] });
+        output.WriteLine("(type 'quit' to leave)");
         while (true)
         {
             output.Write("> ");
-            output.Flush();
-            var line = input.ReadLine();
+            await output.FlushAsync();
+            var line = await input.ReadLineAsync();
             if (line is null || line.Trim() is "quit" or "exit")
             {
                 return 0;
@@ -54,7 +58,27 @@ internal static class Commands
                 continue;
             }
 
-            AnswerPrinter.Print(engine.Answers.Ask(line), output);
+            await TurnAsync(new Activity { Type = ActivityTypes.Message, Id = Guid.NewGuid().ToString("N"), Text = line });
+        }
+
+        async Task TurnAsync(Activity activity)
+        {
+            activity.ChannelId = "cli";
+            activity.Conversation = conversation;
+            activity.From = user;
+            activity.Recipient = me;
+            var sender = new BufferedSender();
+            await bot.OnTurnAsync(new TurnContext(activity, sender), CancellationToken.None);
+            foreach (var reply in sender.Activities)
+            {
+                output.WriteLine(reply.Text);
+                if (reply.SuggestedActions is { Actions.Count: > 0 } actions)
+                {
+                    output.WriteLine("  (" + string.Join(" · ", actions.Actions.Select(action => action.Title)) + ")");
+                }
+
+                output.WriteLine();
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
 using Bot.Cli;
+using Bot.Core.Dialogs;
+using Bot.Core.State;
 using Bot.Knowledge;
 
 const string Usage = """
@@ -6,7 +8,7 @@ const string Usage = """
       ask "question"   answer one question, with citations
       ask --jsonl      answer one question per line of standard input, one JSON object per line
       eval FILE        score a labelled question file; prints accuracy per kind and the misses
-      chat             talk in the terminal (type 'quit' to leave)
+      chat             talk in the terminal through the same dialog the channels use (type 'quit' to leave)
       bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
     """;
 
@@ -32,7 +34,8 @@ try
             report.Print(Console.Out);
             return 0;
         case ["chat"]:
-            return Commands.Chat(Engine(), Console.In, Console.Out);
+            var engine = Engine();
+            return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage()), Console.In, Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         default:

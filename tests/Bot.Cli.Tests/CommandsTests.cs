@@ -1,3 +1,6 @@
+using Bot.Core.Dialogs;
+using Bot.Core.State;
+using Bot.Knowledge.Answers;
 using System.Text.Json;
 
 namespace Bot.Cli.Tests;
@@ -25,16 +28,19 @@ public sealed class CommandsTests
     }
 
     [Fact]
-    public void Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
+    public async Task Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
     {
         var output = new StringWriter();
+        var bot = new MuscleWastingBot(Engine.Instance.Answers, new AnswerOptions(), new ClinicOptions(), new MemoryStorage());
 
-        Commands.Chat(Engine.Instance, new StringReader("what is cachexia\nthanks\nquit\nnever read\n"), output);
+        await Commands.ChatAsync(bot, new StringReader("what is cachexia\ntell me more\nthanks\nquit\nnever read\n"), output);
 
         var text = output.ToString();
         Assert.Equal(1, CountOf(text, "not medical advice"));
         Assert.Contains("Cachexia is a complex metabolic condition", text, StringComparison.Ordinal);
         Assert.Contains("You're welcome", text, StringComparison.Ordinal);
+        Assert.Contains("Sources:\n[1]", text, StringComparison.Ordinal);
+        Assert.Contains("Tell me more", text, StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
