@@ -35,7 +35,7 @@ try
             return 0;
         case ["chat"]:
             var engine = Engine();
-            return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage()), Console.In, Console.Out);
+            return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage(), new MemoryFeedbackStore(), TimeProvider.System), Console.In, Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         default:

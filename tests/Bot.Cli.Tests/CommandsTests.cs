@@ -31,7 +31,7 @@ public sealed class CommandsTests
     public async Task Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
     {
         var output = new StringWriter();
-        var bot = new MuscleWastingBot(Engine.Instance.Answers, new AnswerOptions(), new ClinicOptions(), new MemoryStorage());
+        var bot = new MuscleWastingBot(Engine.Instance.Answers, new AnswerOptions(), new ClinicOptions(), new MemoryStorage(), new MemoryFeedbackStore(), TimeProvider.System);
 
         await Commands.ChatAsync(bot, new StringReader("what is cachexia\ntell me more\nthanks\nquit\nnever read\n"), output);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bot.Core.Schema;
 using Bot.Core.State;
@@ -10,9 +11,10 @@ namespace Bot.Core.Dialogs;
 /// The dialog every channel runs: a welcome with the not-medical-advice notice when someone joins; each message
 /// answered by the <see cref="AnswerService"/> and rendered for the channel, with follow-up topics as suggested
 /// actions; "tell me more" gives the next best passages for the last question; "talk to the clinic" gives the
-/// clinic's contact details. The notice is shown once per conversation.
+/// clinic's contact details. The notice is shown once per conversation. On Teams and Web Chat answers carry the
+/// feedback loop; a vote (invoke <c>message/submitAction</c>) is stored with the answer it rates.
 /// </summary>
-public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage) : ActivityHandler
+public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage, IFeedbackStore feedback, TimeProvider clock) : ActivityHandler
 {
     /// <summary>The suggested action that asks for the clinic's contact details.</summary>
     public const string TalkToClinic = "Talk to the clinic";
@@ -21,6 +23,11 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
     public const string TellMeMore = "Tell me more";
 
     private const int MaxSuggestedActions = 3;
+
+    /// <summary>How many sent answers a conversation remembers for votes.</summary>
+    private const int RememberedAnswers = 20;
+
+    private static readonly JsonElement FeedbackLoop = JsonSerializer.SerializeToElement(new { feedbackLoop = new { type = "default" } });
 
     /// <inheritdoc />
     protected override async Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> members, TurnContext turn, CancellationToken cancellationToken)
@@ -78,9 +85,14 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
             AnswerKind.Decline => Actions([TalkToClinic]),
             _ => null,
         };
-        await turn.SendAsync(reply, cancellationToken);
-
         var answered = answer.Kind == AnswerKind.Answer;
+        if (answered && ReplyRenderer.Style(turn.Activity.ChannelId) != CitationStyle.PlainText)
+        {
+            reply.ChannelData = FeedbackLoop;
+        }
+
+        var sentId = await turn.SendAsync(reply, cancellationToken);
+        var sent = new SentAnswer(answer.Question, answer.Kind.ToString().ToLowerInvariant(), answer.Text, answer.Confidence, [.. answer.Citations.Select(citation => citation.SourceId)]);
         await WriteStateAsync(
             turn,
             state with
@@ -88,8 +100,32 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
                 LastQuestion = answered ? answer.Question : state.LastQuestion,
                 Seen = answered ? [.. seen, .. answer.Citations.Select(citation => citation.PassageId)] : state.Seen,
                 NoticeShown = state.NoticeShown || answered,
+                SentAnswers = sentId is null ? state.SentAnswers : Remember(state.SentAnswers, sentId, sent),
             },
             cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnInvokeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Activity.Name != "message/submitAction" || FeedbackValue.Parse(turn.Activity.Value) is not { } value)
+        {
+            return;
+        }
+
+        var state = await ReadStateAsync(turn, cancellationToken);
+        var activityId = turn.Activity.ReplyToId;
+        var rated = activityId is not null && state.SentAnswers.TryGetValue(activityId, out var known) ? known : null;
+        await feedback.AddAsync(new FeedbackVote(turn.Activity.ChannelId, turn.Activity.Conversation?.Id, activityId, value.Reaction, value.Comment, rated, clock.GetUtcNow()), cancellationToken);
+        turn.InvokeResponse = new InvokeResponse(200, new { });
+    }
+
+    private static Dictionary<string, SentAnswer> Remember(IReadOnlyDictionary<string, SentAnswer> answers, string id, SentAnswer answer)
+    {
+        var kept = answers.TakeLast(RememberedAnswers - 1).ToDictionary(StringComparer.Ordinal);
+        kept[id] = answer;
+        return kept;
     }
 
     /// <summary>The message text without Teams mentions of the bot (<c>&lt;at&gt;Bot&lt;/at&gt;</c>), trimmed.</summary>
@@ -98,10 +134,10 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var text = activity.Text ?? string.Empty;
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity.ValueKind == System.Text.Json.JsonValueKind.Object
+            if (entity.ValueKind == JsonValueKind.Object
                 && entity.TryGetProperty("type", out var type) && type.ValueEquals("mention")
-                && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == System.Text.Json.JsonValueKind.Object
-                && mentioned.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String && id.GetString() == activity.Recipient?.Id
+                && entity.TryGetProperty("mentioned", out var mentioned) && mentioned.ValueKind == JsonValueKind.Object
+                && mentioned.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == activity.Recipient?.Id
                 && entity.TryGetProperty("text", out var mentionText) && mentionText.GetString() is { Length: > 0 } mention)
             {
                 text = text.Replace(mention, string.Empty, StringComparison.Ordinal);

@@ -9,6 +9,9 @@ public sealed record ConversationState
     /// <summary>The passages already cited for <see cref="LastQuestion"/>, so "tell me more" moves on.</summary>
     public IReadOnlyList<int> Seen { get; init; } = [];
 
+    /// <summary>The latest answers sent, by the id the channel gave each message, so votes can name what they rate.</summary>
+    public IReadOnlyDictionary<string, SentAnswer> SentAnswers { get; init; } = new Dictionary<string, SentAnswer>();
+
     /// <summary>Whether the not-medical-advice notice has been shown.</summary>
     public bool NoticeShown { get; init; }
 }

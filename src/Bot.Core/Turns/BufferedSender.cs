@@ -11,9 +11,9 @@ public sealed class BufferedSender : IActivitySender
     public IReadOnlyList<Activity> Activities => _activities;
 
     /// <inheritdoc />
-    public Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         _activities.Add(activity);
-        return Task.CompletedTask;
+        return Task.FromResult<string?>(null);
     }
 }

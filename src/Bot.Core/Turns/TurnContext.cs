@@ -13,9 +13,10 @@ public sealed class TurnContext(Activity activity, IActivitySender sender)
 
     /// <summary>
     /// Sends <paramref name="reply"/> addressed back to the conversation (Bot Builder's Activity.CreateReply): from and
-    /// recipient swapped, channel, conversation and locale copied, <c>replyToId</c> the incoming id.
+    /// recipient swapped, channel, conversation and locale copied, <c>replyToId</c> the incoming id. Returns the id
+    /// the channel gave the reply, when it tells.
     /// </summary>
-    public Task SendAsync(Activity reply, CancellationToken cancellationToken)
+    public Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
         reply.Type ??= ActivityTypes.Message;

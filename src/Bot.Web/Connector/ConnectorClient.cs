@@ -14,8 +14,8 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
 {
     private const int MaxAttempts = 4;
 
-    /// <summary>Posts <paramref name="activity"/> to its conversation at its <c>serviceUrl</c>.</summary>
-    public async Task SendAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>Posts <paramref name="activity"/> to its conversation at its <c>serviceUrl</c>; returns the id the channel gave it.</summary>
+    public async Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var baseUrl = (activity.ServiceUrl ?? throw new InvalidOperationException("A reply needs the serviceUrl of the activity it answers.")).TrimEnd('/');
@@ -34,7 +34,7 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
             using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
-                return;
+                return await ResourceIdAsync(response, cancellationToken);
             }
 
             if (attempt == MaxAttempts || !IsTransient(response.StatusCode))
@@ -44,6 +44,20 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
             }
 
             await Task.Delay(Delay(response, attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>The <c>id</c> of the connector's ResourceResponse, when it sent one.</summary>
+    private static async Task<string?> ResourceIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken);
+            return body.ValueKind == System.Text.Json.JsonValueKind.Object && body.TryGetProperty("id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 

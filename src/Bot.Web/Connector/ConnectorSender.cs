@@ -7,5 +7,5 @@ namespace Bot.Web.Connector;
 public sealed class ConnectorSender(ConnectorClient client) : IActivitySender
 {
     /// <inheritdoc />
-    public Task SendAsync(Activity activity, CancellationToken cancellationToken) => client.SendAsync(activity, cancellationToken);
+    public Task<string?> SendAsync(Activity activity, CancellationToken cancellationToken) => client.SendAsync(activity, cancellationToken);
 }

@@ -37,6 +37,7 @@ public static class BotServiceExtensions
         services.Configure<AnswerOptions>(builder.Configuration.GetSection("Answers"));
         services.Configure<ClinicOptions>(builder.Configuration.GetSection("Clinic"));
         services.AddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));

@@ -14,6 +14,8 @@ public sealed partial class KnowledgeBaseLoader(
     IOptions<AnswerOptions> answers,
     IOptions<ClinicOptions> clinic,
     IStorage storage,
+    IFeedbackStore feedback,
+    TimeProvider clock,
     ILogger<KnowledgeBaseLoader> logger) : BackgroundService
 {
     private volatile MuscleWastingBot? _bot;
@@ -28,7 +30,7 @@ public sealed partial class KnowledgeBaseLoader(
             try
             {
                 var engine = KnowledgeBase.Load(knowledge.Value.CorpusDirectory, search.Value, answers.Value, clinic.Value);
-                _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage);
+                _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, feedback, clock);
                 LogReady(logger, engine.Corpus.Passages.Count, engine.Corpus.Documents.Count);
             }
             catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)

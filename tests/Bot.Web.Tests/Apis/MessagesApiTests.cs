@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bot.Core.State;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
 using Bot.Web.Tests.Authentication;
@@ -109,6 +110,43 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal(2, sent.Count);
         Assert.All(sent, request => Assert.Equal("http://connector.test/base/v3/conversations/conv%2F1/activities/m1", request.Uri.AbsoluteUri));
         Assert.Contains("[1]", sent[^1].Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"feedbackText\":\"too vague\"}")]
+    [InlineData(null)]
+    public async Task Post_FeedbackInvoke_Is200AndStoredWithTheRatedAnswer(string? teamsFeedbackString)
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var conversation = Guid.NewGuid().ToString();
+        var question = Message("msteams", "what is sarcopenia", conversation);
+        question.Remove("deliveryMode");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/messages", question)).StatusCode);
+        var sentAnswer = _factory.Connector.Requests.Last(request => request.Uri.AbsolutePath.Contains(conversation, StringComparison.Ordinal));
+        Assert.Equal("default", sentAnswer.Body.GetProperty("channelData").GetProperty("feedbackLoop").GetProperty("type").GetString());
+        var vote = Message("msteams", string.Empty, conversation);
+        vote["type"] = "invoke";
+        vote["name"] = "message/submitAction";
+        vote["replyToId"] = "sent-1";
+        vote["value"] = new { actionName = "feedback", actionValue = new { reaction = "dislike", feedback = (object?)teamsFeedbackString ?? new { feedbackText = "too vague" } } };
+
+        var response = await client.PostAsJsonAsync("/api/messages", vote);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
+        var stored = (await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)).Last(v => v.ConversationId == conversation);
+        Assert.Equal(("dislike", "too vague", "what is sarcopenia"), (stored.Reaction, stored.Comment, stored.Answer?.Question));
+    }
+
+    [Fact]
+    public async Task Post_InvokeNobodyHandles_Is501()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var invoke = Message("msteams", string.Empty);
+        invoke["type"] = "invoke";
+        invoke["name"] = "composeExtension/query";
+
+        Assert.Equal(HttpStatusCode.NotImplemented, (await client.PostAsJsonAsync("/api/messages", invoke)).StatusCode);
     }
 
     [Theory]
