@@ -14,7 +14,7 @@ namespace Bot.Web.Hosting;
 /// response body when the activity asks for <c>deliveryMode: expectReplies</c>. One turn-error handler logs the
 /// failure and apologises; internals never reach the caller.
 /// </summary>
-public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClient connector, ChannelTokenValidator validator, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
+public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClient connector, ChannelTokenValidator validator, DeliveryDeduplicator deliveries, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
 {
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -80,6 +80,11 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         }
 
         var expectReplies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
+        if (activity.Type == ActivityTypes.Message && !deliveries.TryTake(activity.ChannelId, activity.Conversation?.Id, activity.Id))
+        {
+            return expectReplies ? Results.Json(new { activities = Array.Empty<Activity>() }, BotJson.Options) : Results.Ok();
+        }
+
         var buffer = new BufferedSender();
         IActivitySender sender = expectReplies ? buffer : new ConnectorSender(connector);
         var turn = new TurnContext(activity, sender);

@@ -47,6 +47,7 @@ public static class BotServiceExtensions
         services.AddSingleton<ChannelTokenValidator>();
         services.AddHttpClient(nameof(BotTokenProvider), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new BotTokenProvider(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider)), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<DeliveryDeduplicator>();
         services.AddSingleton<BotAdapter>();
         return builder;
     }

@@ -61,7 +61,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         var conversation = Guid.NewGuid().ToString();
 
         var first = Assert.Single(await ExpectRepliesAsync(client, Message("emulator", "what causes muscle wasting", conversation)));
-        var more = Assert.Single(await ExpectRepliesAsync(client, Message("emulator", "tell me more", conversation)));
+        var more = Assert.Single(await ExpectRepliesAsync(client, Message("emulator", "tell me more", conversation, id: "m2")));
 
         Assert.Contains("Sources:", more.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.NotEqual(first.GetProperty("text").GetString(), more.GetProperty("text").GetString());
@@ -136,6 +136,21 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal("{}", await response.Content.ReadAsStringAsync());
         var stored = (await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)).Last(v => v.ConversationId == conversation);
         Assert.Equal(("dislike", "too vague", "what is sarcopenia"), (stored.Reaction, stored.Comment, stored.Answer?.Question));
+    }
+
+    [Fact]
+    public async Task Post_SameActivityDeliveredTwice_IsAnsweredOnce()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var conversation = Guid.NewGuid().ToString();
+        var message = Message("msteams", "what is sarcopenia", conversation);
+        message.Remove("deliveryMode");
+
+        var first = await client.PostAsJsonAsync("/api/messages", message);
+        var retry = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
+        Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains(conversation, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -269,10 +284,10 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         throw new TimeoutException("The index did not load.");
     }
 
-    private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null) => new()
+    private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null, string id = "m1") => new()
     {
         ["type"] = "message",
-        ["id"] = "m1",
+        ["id"] = id,
         ["channelId"] = channelId,
         ["serviceUrl"] = "http://connector.test/base/",
         ["from"] = new { id = "u1", name = "Pat" },
