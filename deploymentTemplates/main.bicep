@@ -1,0 +1,147 @@
+// The bot on Azure: a Linux App Service running src/Bot.Web on .NET 10, and an Azure Bot resource that sends
+// Teams and Web Chat traffic to its /api/messages endpoint. Deploy with:
+//   az deployment group create -g <resource-group> -f main.bicep -p main.bicepparam
+
+@description('Name of the Azure Bot resource and prefix of the other resources.')
+param botName string
+
+@description('Azure region for the App Service. The Azure Bot resource itself is global.')
+param location string = resourceGroup().location
+
+@description('App Service plan SKU; B1 or larger for a clinic, F1 is not supported for always-on.')
+param appServicePlanSku string = 'B1'
+
+@description('Bot Framework app type.')
+@allowed([
+  'MultiTenant'
+  'SingleTenant'
+  'UserAssignedMSI'
+])
+param microsoftAppType string = 'SingleTenant'
+
+@description('The Entra app (client) id of the bot, or the client id of the user-assigned managed identity.')
+param microsoftAppId string
+
+@description('The bot\'s Entra tenant id (SingleTenant and UserAssignedMSI).')
+param microsoftAppTenantId string = subscription().tenantId
+
+@description('The Entra app\'s client secret (MultiTenant and SingleTenant); leave empty for UserAssignedMSI.')
+@secure()
+param microsoftAppPassword string = ''
+
+@description('Resource id of the user-assigned managed identity (UserAssignedMSI only).')
+param userAssignedIdentityResourceId string = ''
+
+@description('Azure Bot pricing tier: F0 (free, standard channels) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+var appServicePlanName = '${botName}-plan'
+var webAppName = '${botName}-web'
+var isMsi = microsoftAppType == 'UserAssignedMSI'
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: appServicePlanName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServicePlanSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: isMsi ? {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${userAssignedIdentityResourceId}': {}
+    }
+  } : null
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      healthCheckPath: '/readyz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        {
+          name: 'MicrosoftAppType'
+          value: microsoftAppType
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: microsoftAppId
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: microsoftAppTenantId
+        }
+        {
+          name: 'MicrosoftAppPassword'
+          value: microsoftAppPassword
+        }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botName
+    endpoint: 'https://${web.properties.defaultHostName}/api/messages'
+    msaAppId: microsoftAppId
+    msaAppType: microsoftAppType
+    msaAppTenantId: microsoftAppType == 'MultiTenant' ? '' : microsoftAppTenantId
+    msaAppMSIResourceId: isMsi ? userAssignedIdentityResourceId : null
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+resource webChat 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'WebChatChannel'
+  location: 'global'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: true
+          isWebchatPreviewEnabled: true
+        }
+      ]
+    }
+  }
+}
+
+output messagingEndpoint string = bot.properties.endpoint
+output webAppHostName string = web.properties.defaultHostName

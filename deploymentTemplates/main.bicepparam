@@ -1,0 +1,7 @@
+using './main.bicep'
+
+param botName = 'muscle-bot'
+param microsoftAppType = 'SingleTenant'
+param microsoftAppId = '00000000-0000-0000-0000-000000000000'
+param microsoftAppTenantId = '00000000-0000-0000-0000-000000000000'
+param microsoftAppPassword = readEnvironmentVariable('MICROSOFT_APP_PASSWORD', '')
