@@ -90,7 +90,19 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         var turn = new TurnContext(activity, sender);
         try
         {
-            await bot.OnTurnAsync(turn, cancellationToken);
+            if (expectReplies || activity.Type != ActivityTypes.Message)
+            {
+                await bot.OnTurnAsync(turn, cancellationToken);
+            }
+            else
+            {
+                await TypingIndicator.RunAsync(
+                    () => bot.OnTurnAsync(turn, cancellationToken),
+                    token => turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, token),
+                    TypingIndicator.Delay,
+                    TypingIndicator.Period,
+                    cancellationToken);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

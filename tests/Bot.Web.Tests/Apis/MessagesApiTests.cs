@@ -154,6 +154,18 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     }
 
     [Fact]
+    public async Task Post_TurnFails_ApologisesWithoutLeakingInternals()
+    {
+        await using var broken = _factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStorage, FailingStorage>()));
+        var response = await SendWhenReadyAsync(broken.CreateClient(), Message("webchat", "what is sarcopenia"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sorry, something went wrong", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("disk on fire", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_InvokeNobodyHandles_Is501()
     {
         var client = await _factory.CreateReadyClientAsync();
@@ -256,8 +268,8 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         message["conversation"] = new { id = "secured-conversation" };
         message.Remove("deliveryMode");
 
-        var valid = await SendWithTokenAsync(client, message, issuer.Token());
-        var forged = await SendWithTokenAsync(client, message, issuer.Token(signWith: forger));
+        var valid = await SendWhenReadyAsync(client, message, issuer.Token());
+        var forged = await SendWhenReadyAsync(client, message, issuer.Token(signWith: forger));
 
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
@@ -266,12 +278,13 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal("Bearer bot-token", reply.Authorization);
     }
 
-    private static async Task<HttpResponseMessage> SendWithTokenAsync(HttpClient client, object activity, string token)
+    /// <summary>Posts <paramref name="activity"/>, again while the host is still loading its index (503).</summary>
+    private static async Task<HttpResponseMessage> SendWhenReadyAsync(HttpClient client, object activity, string? token = null)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
             var response = await client.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
             {
@@ -303,6 +316,13 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return [.. body.GetProperty("activities").EnumerateArray()];
+    }
+
+    private sealed class FailingStorage : IStorage
+    {
+        public Task<T?> ReadAsync<T>(string key, CancellationToken cancellationToken) => throw new IOException("disk on fire");
+
+        public Task WriteAsync<T>(string key, T item, CancellationToken cancellationToken) => throw new IOException("disk on fire");
     }
 
     private sealed class StaticTokenEndpoint : HttpMessageHandler
