@@ -9,8 +9,8 @@ namespace Bot.Web.Hosting;
 public sealed class DeliveryDeduplicator(TimeProvider clock)
 {
     private static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
-    private const int PruneAbove = 10_000;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private long _nextPruneTicks;
 
     /// <summary>True the first time an activity id is offered for a conversation on a channel; false for a repeat.</summary>
     public bool TryTake(string? channelId, string? conversationId, string? activityId)
@@ -21,8 +21,10 @@ public sealed class DeliveryDeduplicator(TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        if (_seen.Count > PruneAbove)
+        var nextPrune = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks >= nextPrune && Interlocked.CompareExchange(ref _nextPruneTicks, (now + Memory).UtcTicks, nextPrune) == nextPrune)
         {
+            // One caller in each interval sweeps out ids older than the memory span.
             foreach (var (seenKey, at) in _seen)
             {
                 if (now - at > Memory)
