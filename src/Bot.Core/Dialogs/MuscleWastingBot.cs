@@ -132,7 +132,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
     private static string MessageText(Activity activity)
     {
         var text = activity.Text ?? string.Empty;
-        foreach (var entity in activity.Entities ?? [])
+        foreach (var entity in (activity.Entities ?? []).OfType<JsonElement>())
         {
             if (entity.ValueKind == JsonValueKind.Object
                 && entity.TryGetProperty("type", out var type) && type.ValueEquals("mention")

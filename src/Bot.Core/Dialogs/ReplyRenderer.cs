@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Bot.Core.Schema;
 using Bot.Knowledge.Answers;
@@ -17,6 +18,7 @@ public static partial class ReplyRenderer
 {
     private const int MaxNameLength = 80;
     private const int MaxAbstractLength = 160;
+    private static readonly System.Buffers.SearchValues<char> MarkdownSpecial = System.Buffers.SearchValues.Create("\\`*_{}[]<>()#+-!|~");
 
     /// <summary>The message for <paramref name="answer"/> on <paramref name="channelId"/>.</summary>
     public static Activity Render(Answer answer, string? channelId)
@@ -57,33 +59,41 @@ public static partial class ReplyRenderer
     };
 
     /// <summary>Backslash-escapes Markdown's special characters, keeping the answer's own [n] markers.</summary>
-    public static string EscapeMarkdown(string text) =>
-        Marker().Replace(Special().Replace(text, @"\$0"), "[$1]");
-
-    private static JsonElement CitationEntity(IReadOnlyList<Citation> citations, bool webChat)
+    public static string EscapeMarkdown(string text)
     {
-        var claims = citations.Select(citation => new Dictionary<string, object?>
+        ArgumentNullException.ThrowIfNull(text);
+        var escaped = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
         {
-            ["@type"] = "Claim",
-            ["position"] = citation.N,
-            ["appearance"] = new Dictionary<string, object?>
+            if (text[i] == '[' && MarkerLength(text, i) is > 0 and var length)
             {
-                ["@type"] = "DigitalDocument",
-                ["name"] = Cut(citation.Title, MaxNameLength),
-                ["abstract"] = Cut(Collapse(citation.Snippet), MaxAbstractLength),
-                ["url"] = citation.Url,
-                ["text"] = webChat && citation.Url is null ? EscapeMarkdown(Collapse(citation.Snippet)) : null,
-            }.Where(pair => pair.Value is not null).ToDictionary(),
-        }).ToList();
-        var entity = new Dictionary<string, object?>
+                escaped.Append(text, i, length);
+                i += length - 1;
+                continue;
+            }
+
+            if (MarkdownSpecial.Contains(text[i]))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(text[i]);
+        }
+
+        return escaped.ToString();
+    }
+
+    private static MessageEntity CitationEntity(IReadOnlyList<Citation> citations, bool webChat)
+    {
+        var claims = new List<Claim>(citations.Count);
+        foreach (var citation in citations)
         {
-            ["type"] = "https://schema.org/Message",
-            ["@type"] = "Message",
-            ["@context"] = "https://schema.org",
-            ["@id"] = webChat ? string.Empty : null,
-            ["citation"] = claims,
-        };
-        return JsonSerializer.SerializeToElement(entity.Where(pair => pair.Value is not null).ToDictionary(), BotJson.Options);
+            var snippet = Collapse(citation.Snippet);
+            var modalText = webChat && citation.Url is null ? EscapeMarkdown(snippet) : null;
+            claims.Add(new Claim(citation.N, new Appearance(Cut(citation.Title, MaxNameLength), Cut(snippet, MaxAbstractLength), citation.Url, modalText)));
+        }
+
+        return new MessageEntity(webChat ? string.Empty : null, claims);
     }
 
     private static string PlainSources(IReadOnlyList<Citation> citations) =>
@@ -94,12 +104,48 @@ public static partial class ReplyRenderer
 
     private static string Collapse(string text) => WhiteSpace().Replace(text, " ").Trim();
 
-    [GeneratedRegex(@"[\\`*_{}\[\]<>()#+\-!|~]")]
-    private static partial Regex Special();
+    /// <summary>The length of a citation marker such as "[12]" at <paramref name="start"/>, or 0.</summary>
+    private static int MarkerLength(string text, int start)
+    {
+        var i = start + 1;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
 
-    [GeneratedRegex(@"\\\[(\d+)\\\]")]
-    private static partial Regex Marker();
+        return i > start + 1 && i < text.Length && text[i] == ']' ? i - start + 1 : 0;
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    private sealed record MessageEntity(
+        [property: JsonPropertyName("@id")] string? Id,
+        [property: JsonPropertyName("citation")] IReadOnlyList<Claim> Citation)
+    {
+        [JsonPropertyName("type")]
+        public string Type { get; init; } = "https://schema.org/Message";
+
+        [JsonPropertyName("@type")]
+        public string SchemaType { get; init; } = "Message";
+
+        [JsonPropertyName("@context")]
+        public string Context { get; init; } = "https://schema.org";
+    }
+
+    private sealed record Claim([property: JsonPropertyName("position")] int Position, [property: JsonPropertyName("appearance")] Appearance Appearance)
+    {
+        [JsonPropertyName("@type")]
+        public string SchemaType { get; init; } = "Claim";
+    }
+
+    private sealed record Appearance(
+        [property: JsonPropertyName("name")] string Name,
+        [property: JsonPropertyName("abstract")] string Abstract,
+        [property: JsonPropertyName("url")] string? Url,
+        [property: JsonPropertyName("text")] string? Text)
+    {
+        [JsonPropertyName("@type")]
+        public string SchemaType { get; init; } = "DigitalDocument";
+    }
 }

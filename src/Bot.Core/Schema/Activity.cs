@@ -55,8 +55,11 @@ public sealed class Activity
     /// <summary>Buttons offered with the message.</summary>
     public SuggestedActions? SuggestedActions { get; set; }
 
-    /// <summary>Entities: mentions, schema.org citations…; each has a <c>type</c>.</summary>
-    public List<JsonElement>? Entities { get; set; }
+    /// <summary>
+    /// Entities: mentions, schema.org citations…; each has a <c>type</c>. Received entities are
+    /// <see cref="JsonElement"/>s; the bot's own are typed objects, serialized as they are.
+    /// </summary>
+    public List<object>? Entities { get; set; }
 
     /// <summary>Channel-specific data, kept as sent.</summary>
     public JsonElement? ChannelData { get; set; }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Bot.Core.Schema;
 using Bot.Core.Dialogs;
 using Bot.Knowledge.Answers;
 
@@ -25,7 +27,8 @@ public sealed class ReplyRendererTests
         var activity = ReplyRenderer.Render(Answer, "webchat");
 
         Assert.EndsWith("[1]: cite:1 \"Notes\"", activity.Text, StringComparison.Ordinal);
-        var appearance = activity.Entities![0].GetProperty("citation")[0].GetProperty("appearance");
+        var entity = JsonSerializer.SerializeToElement(activity.Entities![0], BotJson.Options);
+        var appearance = entity.GetProperty("citation")[0].GetProperty("appearance");
         Assert.Equal("Notes", appearance.GetProperty("name").GetString());
         Assert.False(appearance.TryGetProperty("url", out _));
         Assert.Contains(@"\<b\>", appearance.GetProperty("text").GetString(), StringComparison.Ordinal);
