@@ -82,7 +82,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         var expectReplies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
         if (activity.Type == ActivityTypes.Message && !deliveries.TryTake(activity.ChannelId, activity.Conversation?.Id, activity.Id))
         {
-            return expectReplies ? Results.Json(new { activities = Array.Empty<Activity>() }, BotJson.Options) : Results.Ok();
+            return expectReplies ? Results.Json(new ExpectedReplies([]), BotJson.Options) : Results.Ok();
         }
 
         var buffer = new BufferedSender();
@@ -115,7 +115,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
             return Results.Json(invoke.Body, BotJson.Options, statusCode: invoke.Status);
         }
 
-        return expectReplies ? Results.Json(new { activities = buffer.Activities }, BotJson.Options) : Results.Ok();
+        return expectReplies ? Results.Json(new ExpectedReplies(buffer.Activities), BotJson.Options) : Results.Ok();
     }
 
     /// <summary>The whole body, or null once it exceeds <see cref="MaxBodyBytes"/> (whatever Content-Length claimed).</summary>

@@ -43,4 +43,13 @@ public sealed class ReplyRendererTests
         Assert.Null(activity.Entities);
         Assert.Contains("Sources:\n[1] Notes, Clinic: “Muscles <b>waste</b> [see *notes*] fast.”", activity.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serialize_RenderedReplyAloneAndInExpectedReplies_WritesTheCitationEntity()
+    {
+        var activity = ReplyRenderer.Render(Answer, "msteams");
+
+        Assert.Contains("\"@type\":\"Claim\"", JsonSerializer.Serialize(activity, BotJson.Options), StringComparison.Ordinal);
+        Assert.Contains("\"@type\":\"Claim\"", JsonSerializer.Serialize(new ExpectedReplies([activity]), BotJson.Options), StringComparison.Ordinal);
+    }
 }
