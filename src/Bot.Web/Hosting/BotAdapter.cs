@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using Bot.Core.Schema;
@@ -47,7 +48,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
             return Error(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "Send the activity as application/json.");
         }
 
-        var body = await ReadLimitedAsync(http.Request.Body, cancellationToken);
+        var body = await ReadLimitedAsync(http.Request, cancellationToken);
         if (body is null)
         {
             return Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
@@ -119,22 +120,36 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
     }
 
     /// <summary>The whole body, or null once it exceeds <see cref="MaxBodyBytes"/> (whatever Content-Length claimed).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream source, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 256, MaxBodyBytes + 1));
+        var length = 0;
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                return null;
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return buffer.AsSpan(0, length).ToArray();
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static IResult Error(HttpStatusCode status, string code, string message) =>
