@@ -29,6 +29,18 @@ public sealed class BotTokenProviderTests
     }
 
     [Fact]
+    public async Task GetToken_UserAssignedMsiOutsideAppService_AsksTheInstanceMetadataServiceForTheIdentity()
+    {
+        var handler = new TokenEndpoint();
+        using var sut = new BotTokenProvider(new HttpClient(handler), Options.Create(new BotOptions { MicrosoftAppId = "identity-client-id", MicrosoftAppType = "UserAssignedMSI", MicrosoftAppTenantId = "t" }), TimeProvider.System);
+
+        Assert.Equal("token-1", await sut.GetTokenAsync(CancellationToken.None));
+        Assert.StartsWith("http://169.254.169.254/metadata/identity/oauth2/token?", handler.Requests[0].Url, StringComparison.Ordinal);
+        Assert.Contains("resource=https%3A%2F%2Fapi.botframework.com", handler.Requests[0].Url, StringComparison.Ordinal);
+        Assert.Contains("client_id=identity-client-id", handler.Requests[0].Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetToken_NoAppId_IsNullWithoutCallingAnyone()
     {
         var handler = new TokenEndpoint();
