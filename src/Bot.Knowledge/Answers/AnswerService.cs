@@ -44,7 +44,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         }
 
         var searched = searcher.Search(question, SearchDepth);
-        var result = searched with { Hits = [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))] };
+        var result = searched with { Hits = DefinitionFirst(question, [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))]) };
         if (result.Hits.Count == 0 || result.Hits[0].Coverage < options.MinCoverage)
         {
             var confidence = result.Hits.Count == 0 ? 0 : result.Hits[0].Coverage;
@@ -111,6 +111,31 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         }
     }
 
+    /// <summary>
+    /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
+    /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
+    /// </summary>
+    private List<SearchHit> DefinitionFirst(string question, List<SearchHit> hits)
+    {
+        var subject = DefinitionQuestion().Match(question) is { Success: true } match ? Whitespace().Replace(match.Groups["subject"].Value.Trim(), " ") : null;
+        if (subject is not { Length: > 1 } || hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var top = hits[0];
+        var index = hits.FindIndex(hit => hit.Score >= options.SecondaryScoreRatio * top.Score && hit.Coverage >= options.MinCoverage && DefinitionFinder.Defines(hit.Passage.Text, subject));
+        if (index <= 0)
+        {
+            return hits;
+        }
+
+        var definition = hits[index];
+        hits.RemoveAt(index);
+        hits.Insert(0, definition);
+        return hits;
+    }
+
     /// <summary>The next paragraph of the same section of the same source, if there is one.</summary>
     private static Passage? Continuation(IndexSnapshot snapshot, Passage passage)
     {
@@ -150,6 +175,10 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>A question asking what something is or means; <c>subject</c> is the something.</summary>
+    [GeneratedRegex(@"^\W*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?<subject>[\w\s’'-]+?)|what\s+does\s+(?<subject>[\w\s’'-]+?)\s+mean|define\s+(?<subject>[\w\s’'-]+?)|(?<subject>[\w\s’'-]+?)\s+(?:meaning|definition))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionQuestion();
 
     /// <summary>A paragraph opening that refers back to the one before: a pronoun, or "the" with a general noun.</summary>
     [GeneratedRegex(@"^(?:(?:This|These|That|Those|It|Its|They|Their|Such)\b|The (?:condition|disease|disorder|illness|damage|problem|process|treatment|symptoms?)\b)")]

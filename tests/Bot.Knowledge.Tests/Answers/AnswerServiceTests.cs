@@ -118,4 +118,22 @@ public sealed class AnswerServiceTests
         Assert.Equal(AnswerKind.Answer, answer.Kind);
         Assert.Equal(["Multiple sclerosis (MS) is an autoimmune disease that affects the myelin around nerve fibers.", "The condition damages the nerves, which causes atrophy."], answer.Citations.Select(citation => citation.Snippet));
     }
+
+    [Theory]
+    [InlineData("what is cachexia")]
+    [InlineData("what does cachexia mean")]
+    [InlineData("cachexia definition")]
+    public void Ask_DefinitionQuestion_CitesTheDefiningPassageFirst(string question)
+    {
+        const string text = "Weight\n\nCachexia, cachexia and more cachexia: cachexia appears in many patients with cancer.\n\n"
+            + "Cachexia is a complex metabolic condition that causes extreme weight loss.\n\nProtein supports muscle repair.\n";
+        var analyzer = SharedKnowledgeBase.Instance.Analyzer;
+        var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
+        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
+        var sut = new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
+
+        var answer = sut.Ask(question);
+
+        Assert.StartsWith("Cachexia is a complex metabolic condition", answer.Citations[0].Snippet, StringComparison.Ordinal);
+    }
 }
