@@ -24,7 +24,8 @@ public static class BotServiceExtensions
             ((IConfigurationBuilder)builder.Configuration).Sources.Insert(0, settings.Sources[0]);
         }
 
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        // ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS (set by App Service and containers) or --urls win over the default.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
