@@ -57,10 +57,11 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         }
 
         Answer answer;
-        var seen = new HashSet<int>(state.Seen);
-        if (MoreRequest().IsMatch(text) && state.LastQuestion is { } last)
+        var more = MoreRequest().IsMatch(text) && state.LastQuestion is not null;
+        HashSet<int> seen = more ? [.. state.Seen] : [];
+        if (more)
         {
-            answer = answers.Ask(last, seen);
+            answer = answers.Ask(state.LastQuestion!, seen);
             if (answer.Kind == AnswerKind.Decline)
             {
                 await turn.SendAsync(new Activity { Text = $"That is all the articles I can quote say about it. {clinic.ContactSentence()}", TextFormat = "plain", SuggestedActions = Actions([TalkToClinic]) }, cancellationToken);
@@ -70,7 +71,6 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         else
         {
             answer = answers.Ask(text);
-            seen.Clear();
         }
 
         var reply = ReplyRenderer.Render(answer, turn.Activity.ChannelId);

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Bot.Core.Schema;
+using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Answers;
 
 namespace Bot.Core.Dialogs;
@@ -14,7 +14,7 @@ namespace Bot.Core.Dialogs;
 /// definitions; any other channel: the sources written out as plain text. Corpus text is escaped before it
 /// becomes Markdown, so a source can never inject markup.
 /// </summary>
-public static partial class ReplyRenderer
+public static class ReplyRenderer
 {
     private const int MaxNameLength = 80;
     private const int MaxAbstractLength = 160;
@@ -88,7 +88,7 @@ public static partial class ReplyRenderer
         var claims = new List<Claim>(citations.Count);
         foreach (var citation in citations)
         {
-            var snippet = Collapse(citation.Snippet);
+            var snippet = WhiteSpace.Collapse(citation.Snippet);
             var modalText = webChat && citation.Url is null ? EscapeMarkdown(snippet) : null;
             claims.Add(new Claim(citation.N, new Appearance(Cut(citation.Title, MaxNameLength), Cut(snippet, MaxAbstractLength), citation.Url, modalText)));
         }
@@ -98,11 +98,9 @@ public static partial class ReplyRenderer
 
     private static string PlainSources(IReadOnlyList<Citation> citations) =>
         "Sources:\n" + string.Join('\n', citations.Select(citation =>
-            $"[{citation.N}] {citation.Title}{(citation.Publisher is null ? string.Empty : ", " + citation.Publisher)}{(citation.Url is null ? string.Empty : " — " + citation.Url)}: “{Collapse(citation.Snippet)}”"));
+            $"[{citation.N}] {citation.Title}{(citation.Publisher is null ? string.Empty : ", " + citation.Publisher)}{(citation.Url is null ? string.Empty : " — " + citation.Url)}: “{WhiteSpace.Collapse(citation.Snippet)}”"));
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
-
-    private static string Collapse(string text) => WhiteSpace().Replace(text, " ").Trim();
 
     /// <summary>The length of a citation marker such as "[12]" at <paramref name="start"/>, or 0.</summary>
     private static int MarkerLength(string text, int start)
@@ -116,8 +114,6 @@ public static partial class ReplyRenderer
         return i > start + 1 && i < text.Length && text[i] == ']' ? i - start + 1 : 0;
     }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 
     private sealed record MessageEntity(
         [property: JsonPropertyName("@id")] string? Id,

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Analysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Corpus;
@@ -97,7 +98,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
         void Cite(Passage passage, Snippet snippet)
         {
-            var sentence = Collapse(snippet.Text);
+            var sentence = WhiteSpace.Collapse(snippet.Text);
             var marker = $" [{citations.Count + 1}]";
             if (citations.Count > 0 && text.Length + 1 + sentence.Length + marker.Length > options.MaxAnswerLength)
             {
@@ -117,7 +118,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// </summary>
     private List<SearchHit> DefinitionFirst(string question, List<SearchHit> hits)
     {
-        var subject = DefinitionQuestion().Match(question) is { Success: true } match ? Whitespace().Replace(match.Groups["subject"].Value.Trim(), " ") : null;
+        var subject = DefinitionQuestion().Match(question) is { Success: true } match ? WhiteSpace.Collapse(match.Groups["subject"].Value) : null;
         if (subject is not { Length: > 1 } || hits.Count < 2)
         {
             return hits;
@@ -146,8 +147,6 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             : null;
     }
 
-    /// <summary>White space folded for reading; the words stay the source's own.</summary>
-    private static string Collapse(string snippet) => Whitespace().Replace(snippet, " ").Trim();
 
     private string DeclineText() =>
         "I couldn't find an answer to that in the articles I can quote, so I won't guess. I can only answer questions about muscle wasting (muscle atrophy) from those articles. "
@@ -173,8 +172,6 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         _ => "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles. What would you like to know?",
     };
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     /// <summary>A question asking what something is or means; <c>subject</c> is the something.</summary>
     [GeneratedRegex(@"^\W*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?<subject>[\w\s’'-]+?)|what\s+does\s+(?<subject>[\w\s’'-]+?)\s+mean|define\s+(?<subject>[\w\s’'-]+?)|(?<subject>[\w\s’'-]+?)\s+(?:meaning|definition))\W*$", RegexOptions.IgnoreCase)]

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Analysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -73,8 +74,6 @@ public sealed partial class HtmlFormat : ISourceFormat
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 
     /// <summary>Walks the body in reading order, gathering each block's inline text into one line.</summary>
     private sealed class Renderer
@@ -116,7 +115,7 @@ public sealed partial class HtmlFormat : ISourceFormat
 
         private void Flush(string blockTag)
         {
-            var content = WhiteSpace().Replace(_run.ToString(), " ").Trim();
+            var content = WhiteSpace.Collapse(_run.ToString());
             _run.Clear();
             if (content.Length == 0)
             {

@@ -1,3 +1,4 @@
+using Bot.Knowledge.Analysis;
 using System.Text.RegularExpressions;
 
 namespace Bot.Knowledge.Corpus;
@@ -22,7 +23,7 @@ public static partial class ReferenceExtractor
             var start = 0;
             foreach (Match url in Url().Matches(block.Text))
             {
-                var entry = Whitespace().Replace(block.Text[start..(url.Index + url.Length)], " ").Trim().Replace("&amp;", "&", StringComparison.Ordinal);
+                var entry = WhiteSpace.Collapse(block.Text[start..(url.Index + url.Length)]).Replace("&amp;", "&", StringComparison.Ordinal);
                 start = url.Index + url.Length;
                 if (Year().IsMatch(entry) && !entry.Contains("cite this", StringComparison.OrdinalIgnoreCase) && seen.Add(url.Value))
                 {
@@ -40,6 +41,4 @@ public static partial class ReferenceExtractor
     [GeneratedRegex(@"https?://[^\s<>&]+")]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
