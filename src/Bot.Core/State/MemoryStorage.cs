@@ -12,7 +12,7 @@ namespace Bot.Core.State;
 public sealed class MemoryStorage(TimeProvider clock) : IStorage
 {
     private readonly ConcurrentDictionary<string, (string Json, DateTimeOffset Touched)> _items = new(StringComparer.Ordinal);
-    private long _nextSweepTicks;
+    private readonly SweepSchedule _sweeps = new(IdleLimit / 10);
 
     /// <summary>Creates a store on the system clock.</summary>
     public MemoryStorage()
@@ -47,8 +47,7 @@ public sealed class MemoryStorage(TimeProvider clock) : IStorage
     private DateTimeOffset Sweep()
     {
         var now = clock.GetUtcNow();
-        var due = Interlocked.Read(ref _nextSweepTicks);
-        if (now.UtcTicks >= due && Interlocked.CompareExchange(ref _nextSweepTicks, (now + (IdleLimit / 10)).UtcTicks, due) == due)
+        if (_sweeps.IsDue(now))
         {
             foreach (var (key, item) in _items)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bot.Core.State;
 
 namespace Bot.Web.Hosting;
 
@@ -10,7 +11,7 @@ public sealed class DeliveryDeduplicator(TimeProvider clock)
 {
     private static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
-    private long _nextPruneTicks;
+    private readonly SweepSchedule _sweeps = new(Memory);
 
     /// <summary>True the first time an activity id is offered for a conversation on a channel; false for a repeat.</summary>
     public bool TryTake(string? channelId, string? conversationId, string? activityId)
@@ -21,10 +22,8 @@ public sealed class DeliveryDeduplicator(TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var nextPrune = Interlocked.Read(ref _nextPruneTicks);
-        if (now.UtcTicks >= nextPrune && Interlocked.CompareExchange(ref _nextPruneTicks, (now + Memory).UtcTicks, nextPrune) == nextPrune)
+        if (_sweeps.IsDue(now))
         {
-            // One caller in each interval sweeps out ids older than the memory span.
             foreach (var (seenKey, at) in _seen)
             {
                 if (now - at > Memory)
