@@ -14,10 +14,11 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     /// <summary>Records what the bot posts to a channel's connector.</summary>
     public RecordingHandler Connector { get; } = new();
 
-    /// <summary>A client whose first call waits until the index is loaded.</summary>
-    public async Task<HttpClient> CreateReadyClientAsync()
+    /// <summary>A client for <paramref name="factory"/> (this host or one derived from it), once its index is loaded.</summary>
+    public static async Task<HttpClient> CreateReadyClientAsync(WebApplicationFactory<Program> factory)
     {
-        var client = CreateClient();
+        ArgumentNullException.ThrowIfNull(factory);
+        var client = factory.CreateClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
             if ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
@@ -30,6 +31,9 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
 
         throw new TimeoutException("The index did not load.");
     }
+
+    /// <summary>A client for this host, once its index is loaded.</summary>
+    public Task<HttpClient> CreateReadyClientAsync() => CreateReadyClientAsync(this);
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)

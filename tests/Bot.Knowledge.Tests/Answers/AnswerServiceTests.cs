@@ -108,10 +108,7 @@ public sealed class AnswerServiceTests
         const string text = "Conditions\n\nMultiple sclerosis (MS) is an autoimmune disease that affects the myelin around nerve fibers.\n\n"
             + "The condition damages the nerves, which causes atrophy.\n\nOther causes\n\nDisuse can cause atrophy.\n\n"
             + "Ageing can cause atrophy too.\n\nPoor nutrition can cause atrophy.\n";
-        var analyzer = SharedKnowledgeBase.Instance.Analyzer;
-        var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
-        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
-        var sut = new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
+        var sut = AnswersFrom(text);
 
         var answer = sut.Ask("how does multiple sclerosis cause atrophy");
 
@@ -127,13 +124,19 @@ public sealed class AnswerServiceTests
     {
         const string text = "Weight\n\nCachexia, cachexia and more cachexia: cachexia appears in many patients with cancer.\n\n"
             + "Cachexia is a complex metabolic condition that causes extreme weight loss.\n\nProtein supports muscle repair.\n";
-        var analyzer = SharedKnowledgeBase.Instance.Analyzer;
-        var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
-        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
-        var sut = new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
+        var sut = AnswersFrom(text);
 
         var answer = sut.Ask(question);
 
         Assert.StartsWith("Cachexia is a complex metabolic condition", answer.Citations[0].Snippet, StringComparison.Ordinal);
+    }
+
+    /// <summary>An answer service over one plain-text source, analyzed as the corpus is.</summary>
+    private static AnswerService AnswersFrom(string text)
+    {
+        var analyzer = SharedKnowledgeBase.Instance.Analyzer;
+        var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
+        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
+        return new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
     }
 }

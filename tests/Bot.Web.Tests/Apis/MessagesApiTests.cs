@@ -157,7 +157,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     public async Task Post_TurnFails_ApologisesWithoutLeakingInternals()
     {
         await using var broken = _factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<IStorage, FailingStorage>()));
-        var response = await SendWhenReadyAsync(broken.CreateClient(), Message("webchat", "what is sarcopenia"));
+        var response = await PostAsync(await BotWebFactory.CreateReadyClientAsync(broken), Message("webchat", "what is sarcopenia"));
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -260,7 +260,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
                 services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new StaticTokenEndpoint());
             });
         });
-        var client = secured.CreateClient();
+        var client = await BotWebFactory.CreateReadyClientAsync(secured);
         var message = Message("msteams", "what is sarcopenia");
         message["serviceUrl"] = TokenIssuer.ServiceUrl;
         using var forger = System.Security.Cryptography.RSA.Create(2048);
@@ -268,8 +268,8 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         message["conversation"] = new { id = "secured-conversation" };
         message.Remove("deliveryMode");
 
-        var valid = await SendWhenReadyAsync(client, message, issuer.Token());
-        var forged = await SendWhenReadyAsync(client, message, issuer.Token(signWith: forger));
+        var valid = await PostAsync(client, message, issuer.Token());
+        var forged = await PostAsync(client, message, issuer.Token(signWith: forger));
 
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
@@ -278,23 +278,12 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         Assert.Equal("Bearer bot-token", reply.Authorization);
     }
 
-    /// <summary>Posts <paramref name="activity"/>, again while the host is still loading its index (503).</summary>
-    private static async Task<HttpResponseMessage> SendWhenReadyAsync(HttpClient client, object activity, string? token = null)
+    /// <summary>Posts <paramref name="activity"/> to /api/messages, with a bearer token when one is given.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, object activity, string? token = null)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
-            request.Headers.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-            var response = await client.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-            {
-                return response;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The index did not load.");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
     }
 
     private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null, string id = "m1") => new()
