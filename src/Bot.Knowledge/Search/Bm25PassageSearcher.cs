@@ -62,10 +62,11 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
         return new SearchResult(query, hits);
     }
 
+    /// <summary>A scorer for each question word some passage matches.</summary>
     private static ClauseScorer[] Scorers(IndexSnapshot snapshot, Bm25Impacts impacts, Query query) =>
-        [.. query.Clauses.Select(clause => Scorer(snapshot, impacts, clause)).Where(clause => clause.MaxScore > 0)];
+        [.. query.Clauses.Select(clause => Alternatives(snapshot, impacts, clause)).Where(alternatives => alternatives.Count > 0).Select(alternatives => new ClauseScorer(alternatives))];
 
-    private static ClauseScorer Scorer(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
+    private static List<ImpactCursor> Alternatives(IndexSnapshot snapshot, Bm25Impacts impacts, QueryClause clause)
     {
         var alternatives = new List<ImpactCursor>(clause.Terms.Count);
         foreach (var term in clause.Terms)
@@ -76,7 +77,7 @@ public sealed class Bm25PassageSearcher : IPassageSearcher
             }
         }
 
-        return new ClauseScorer(alternatives);
+        return alternatives;
     }
 
     /// <summary>What each source's title adds to its passages: per question word, its best alternative in the title.</summary>

@@ -8,9 +8,6 @@ internal sealed class ClauseScorer(IReadOnlyList<ImpactCursor> alternatives)
 {
     private readonly ImpactCursor[] _alternatives = [.. alternatives];
 
-    /// <summary>The most this clause adds to any passage.</summary>
-    public double MaxScore { get; } = alternatives.Select(cursor => cursor.MaxScore).DefaultIfEmpty(0).Max();
-
     /// <summary>The first passage not yet scored that matches the clause, or <see cref="int.MaxValue"/>.</summary>
     public int Document => _alternatives.Length == 0 ? int.MaxValue : _alternatives.Min(cursor => cursor.Document);
 

@@ -6,9 +6,6 @@ internal sealed class ImpactCursor(TermImpacts impacts, double weight)
     private readonly int[] _documents = impacts.Documents;
     private int _index;
 
-    /// <summary>The most any posting scores.</summary>
-    public double MaxScore { get; } = weight * impacts.BlockMaxima.Max();
-
     /// <summary>The current document, or <see cref="int.MaxValue"/> once exhausted.</summary>
     public int Document => _index < _documents.Length ? _documents[_index] : int.MaxValue;
 
