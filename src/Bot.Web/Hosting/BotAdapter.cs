@@ -40,7 +40,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
 
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            return Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
+            return BodyTooLarge();
         }
 
         if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +51,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         var body = await ReadLimitedAsync(http.Request, cancellationToken);
         if (body is null)
         {
-            return Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
+            return BodyTooLarge();
         }
 
         Activity? activity;
@@ -151,6 +151,8 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static IResult BodyTooLarge() => Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
 
     private static IResult Error(HttpStatusCode status, string code, string message) =>
         Results.Json(new { error = new { code, message } }, BotJson.Options, statusCode: (int)status);
