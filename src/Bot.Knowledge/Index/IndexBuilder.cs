@@ -62,7 +62,7 @@ public sealed class IndexBuilder(Analyzer analyzer)
         var titles = IndexTitles(passages, sources, termIds);
         var frozen = fields.Select(field => field.Freeze(termIds.Count)).ToArray();
         var bodyField = frozen[(int)IndexField.Body];
-        var spellingIndex = new SpellingIndex(spelling.Select(entry => (entry.Key, entry.Value, bodyField.Postings(termIds[entry.Value])?.DocumentFrequency ?? 0)));
+        var spellingIndex = new SpellingIndex(spelling.Select(entry => (entry.Key, bodyField.Postings(termIds[entry.Value])?.DocumentFrequency ?? 0)));
         return new IndexSnapshot(passages, sources, termIds, frozen, titles, sentences, spellingIndex);
     }
 

@@ -11,8 +11,8 @@ public sealed class SpellingIndex
 {
     private readonly Dictionary<char, Entry[]> _byFirstLetter;
 
-    /// <summary>Creates the index from lower-cased surface words, each with its term and how many passages use it.</summary>
-    public SpellingIndex(IEnumerable<(string Word, string Term, int Frequency)> words)
+    /// <summary>Creates the index from lower-cased surface words, each with how many passages use its term.</summary>
+    public SpellingIndex(IEnumerable<(string Word, int Frequency)> words)
     {
         ArgumentNullException.ThrowIfNull(words);
         _byFirstLetter = words
@@ -20,11 +20,8 @@ public sealed class SpellingIndex
             .GroupBy(entry => entry.Word[0])
             .ToDictionary(
                 group => group.Key,
-                group => group.Select(entry => new Entry(entry.Word, entry.Term, entry.Frequency)).OrderBy(entry => entry.Word.Length).ThenBy(entry => entry.Word, StringComparer.Ordinal).ToArray());
+                group => group.Select(entry => new Entry(entry.Word, entry.Frequency)).OrderBy(entry => entry.Word.Length).ThenBy(entry => entry.Word, StringComparer.Ordinal).ToArray());
     }
-
-    /// <summary>How many words the index holds.</summary>
-    public int Count => _byFirstLetter.Values.Sum(entries => entries.Length);
 
     /// <summary>
     /// The indexed word closest in spelling to <paramref name="surface"/> (lower case): one edit allowed for words of
@@ -66,5 +63,5 @@ public sealed class SpellingIndex
         return low;
     }
 
-    private sealed record Entry(string Word, string Term, int Frequency);
+    private sealed record Entry(string Word, int Frequency);
 }
