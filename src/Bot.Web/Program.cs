@@ -5,8 +5,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotServices();
 
 var app = builder.Build();
+app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapHealthApi();
 app.MapMessagesApi();
+app.MapDirectLineApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

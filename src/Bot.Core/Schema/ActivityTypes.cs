@@ -12,6 +12,9 @@ public static class ActivityTypes
     /// <summary>A request whose result goes back in the HTTP response (feedback, card actions).</summary>
     public const string Invoke = "invoke";
 
+    /// <summary>A named signal from the client (Web Chat's <c>webchat/join</c>, for instance).</summary>
+    public const string Event = "event";
+
     /// <summary>The sender is typing.</summary>
     public const string Typing = "typing";
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using Bot.Core.Schema;
@@ -12,10 +11,10 @@ namespace Bot.Web.Hosting;
 /// <summary>
 /// The HTTP edge of the Bot Framework protocol (Bot Builder's CloudAdapter, thin): read and check the request,
 /// authenticate the caller, run the turn, write the response. Replies go to the channel's connector, or into the
-/// response body when the activity asks for <c>deliveryMode: expectReplies</c>. One turn-error handler logs the
-/// failure and apologises; internals never reach the caller.
+/// response body when the activity asks for <c>deliveryMode: expectReplies</c>. The turn itself runs in the
+/// <see cref="TurnRunner"/>.
 /// </summary>
-public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClient connector, ChannelTokenValidator validator, DeliveryDeduplicator deliveries, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
+public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connector, ChannelTokenValidator validator, DeliveryDeduplicator deliveries, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
 {
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 256 * 1024;
@@ -48,7 +47,7 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
             return Error(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "Send the activity as application/json.");
         }
 
-        var body = await ReadLimitedAsync(http.Request, cancellationToken);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return BodyTooLarge();
@@ -75,9 +74,9 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
             return Error(HttpStatusCode.Unauthorized, "Unauthorized", "The Bot Framework token is not valid for this bot.");
         }
 
-        if (loader.Bot is not { } bot)
+        if (!turns.IsReady)
         {
-            return Error(HttpStatusCode.ServiceUnavailable, "NotReady", "The bot is still loading its articles; try again shortly.");
+            return ApiError.NotReady();
         }
 
         var expectReplies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
@@ -88,26 +87,9 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
 
         var buffer = new BufferedSender();
         IActivitySender sender = expectReplies ? buffer : new ConnectorSender(connector);
-        var turn = new TurnContext(activity, sender);
-        try
+        if (await turns.RunAsync(activity, sender, showTyping: !expectReplies && activity.Type == ActivityTypes.Message, cancellationToken) is not { } turn)
         {
-            if (expectReplies || activity.Type != ActivityTypes.Message)
-            {
-                await bot.OnTurnAsync(turn, cancellationToken);
-            }
-            else
-            {
-                await TypingIndicator.RunAsync(
-                    () => bot.OnTurnAsync(turn, cancellationToken),
-                    token => turn.SendAsync(new Activity { Type = ActivityTypes.Typing }, token),
-                    TypingIndicator.Delay,
-                    TypingIndicator.Period,
-                    cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            await OnTurnErrorAsync(turn, exception, cancellationToken);
+            return ApiError.NotReady();
         }
 
         if (activity.Type == ActivityTypes.Invoke)
@@ -119,62 +101,10 @@ public sealed partial class BotAdapter(KnowledgeBaseLoader loader, ConnectorClie
         return expectReplies ? Results.Json(new ExpectedReplies(buffer.Activities), BotJson.Options) : Results.Ok();
     }
 
-    /// <summary>The whole body, or null once it exceeds <see cref="MaxBodyBytes"/> (whatever Content-Length claimed).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(request.ContentLength ?? 4096, 256, MaxBodyBytes + 1));
-        var length = 0;
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-            {
-                length += read;
-                if (length > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     private static IResult BodyTooLarge() => Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
 
-    private static IResult Error(HttpStatusCode status, string code, string message) =>
-        Results.Json(new { error = new { code, message } }, BotJson.Options, statusCode: (int)status);
-
-    private async Task OnTurnErrorAsync(TurnContext turn, Exception exception, CancellationToken cancellationToken)
-    {
-        LogTurnError(logger, exception, turn.Activity.Type, turn.Activity.ChannelId);
-        try
-        {
-            await turn.SendAsync(new Activity { Text = "Sorry, something went wrong on my side. Please try again, or contact the clinic.", TextFormat = "plain" }, cancellationToken);
-        }
-        catch (HttpRequestException sendFailure)
-        {
-            LogTurnError(logger, sendFailure, turn.Activity.Type, turn.Activity.ChannelId);
-        }
-
-        turn.InvokeResponse ??= new InvokeResponse((int)HttpStatusCode.InternalServerError, null);
-    }
+    private static IResult Error(HttpStatusCode status, string code, string message) => ApiError.Result(status, code, message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an activity from {Channel}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason, string? channel);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "A {Type} turn on {Channel} failed")]
-    private static partial void LogTurnError(ILogger logger, Exception exception, string? type, string? channel);
 }

@@ -3,6 +3,7 @@ using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
+using Bot.Web.DirectLine;
 
 namespace Bot.Web.Hosting;
 
@@ -49,7 +50,12 @@ public static class BotServiceExtensions
         services.AddHttpClient(nameof(BotTokenProvider), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new BotTokenProvider(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider)), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DeliveryDeduplicator>();
+        services.AddSingleton<TurnRunner>();
         services.AddSingleton<BotAdapter>();
+        services.Configure<DirectLineOptions>(builder.Configuration.GetSection("DirectLine"));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<IDirectLineStore, MemoryDirectLineStore>();
+        services.AddSingleton<DirectLineChannel>();
         return builder;
     }
 
