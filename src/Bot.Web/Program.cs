@@ -5,10 +5,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotServices();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseCors();
+app.UseRateLimiter();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 app.MapHealthApi();
 app.MapMessagesApi();
 app.MapDirectLineApi();
+app.MapWidgetApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

@@ -25,6 +25,7 @@ public static class DirectLineApi
     public static RouteGroupBuilder MapDirectLineApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v3/directline");
+        api.RequireCors(WidgetApi.CorsPolicy);
         api.MapPost("/tokens/generate", GenerateAsync);
         api.MapPost("/tokens/refresh", Refresh);
         api.MapPost("/conversations", StartAsync);

@@ -1,6 +1,7 @@
 using Bot.Core.State;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
+using Bot.Web.Apis;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
 using Bot.Web.DirectLine;
@@ -56,6 +57,21 @@ public static class BotServiceExtensions
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<IDirectLineStore, MemoryDirectLineStore>();
         services.AddSingleton<DirectLineChannel>();
+        var origins = builder.Configuration.GetSection("DirectLine:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(cors => cors.AddPolicy(WidgetApi.CorsPolicy, policy =>
+        {
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. origins.Select(origin => origin.TrimEnd('/'))]);
+            }
+
+            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+        }));
+        services.AddBotRateLimits(builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
         return builder;
     }
 
