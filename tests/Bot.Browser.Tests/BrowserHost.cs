@@ -13,7 +13,13 @@ namespace Bot.Browser.Tests;
 /// </summary>
 public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>The Direct Line secret the host is configured with.</summary>
+    public const string DirectLineSecret = "browser-tests-secret-0123456789";
+
     private IPlaywright? _playwright;
+
+    /// <summary>Another site, allowed by the host's CORS settings, with the official Web Chat on its page.</summary>
+    public WebChatSite WebChatSite { get; private set; } = null!;
 
     /// <summary>The host's address, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address { get; private set; } = null!;
@@ -24,6 +30,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
+        WebChatSite = await WebChatSite.StartAsync();
         UseKestrel();
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -62,6 +69,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Browser.DisposeAsync();
+        await WebChatSite.DisposeAsync();
         _playwright?.Dispose();
         await DisposeAsync();
     }
@@ -71,5 +79,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("RateLimits:TokensPerMinutePerIp", "1000");
+        builder.UseSetting("DirectLine:Secret", DirectLineSecret);
+        builder.UseSetting("DirectLine:AllowedOrigins:0", WebChatSite.Origin.GetLeftPart(UriPartial.Authority));
     }
 }
