@@ -1,4 +1,5 @@
 using Bot.Cli;
+using Bot.Core.Analytics;
 using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge;
@@ -35,7 +36,7 @@ try
             return 0;
         case ["chat"]:
             var engine = Engine();
-            return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage(), new MemoryFeedbackStore(), TimeProvider.System), Console.In, Console.Out);
+            return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage(), new MemoryAnalyticsStore(), TimeProvider.System), Console.In, Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         default:

@@ -15,6 +15,8 @@ app.MapHealthApi();
 app.MapMessagesApi();
 app.MapDirectLineApi();
 app.MapWidgetApi();
+app.MapAdminApi();
+app.MapGet("/admin", () => Results.Redirect("/admin.html"));
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

@@ -16,6 +16,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The Direct Line secret the host is configured with.</summary>
     public const string DirectLineSecret = "browser-tests-secret-0123456789";
 
+    /// <summary>The admin key the host is configured with.</summary>
+    public const string AdminKey = "browser-tests-admin-key";
+
     private IPlaywright? _playwright;
 
     /// <summary>Another site, allowed by the host's CORS settings, with the official Web Chat on its page.</summary>
@@ -80,6 +83,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("RateLimits:TokensPerMinutePerIp", "1000");
         builder.UseSetting("DirectLine:Secret", DirectLineSecret);
+        builder.UseSetting("Admin:Key", AdminKey);
         builder.UseSetting("DirectLine:AllowedOrigins:0", WebChatSite.Origin.GetLeftPart(UriPartial.Authority));
     }
 }

@@ -1,4 +1,4 @@
-using Bot.Core.State;
+using Bot.Core.Analytics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -69,10 +69,9 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync(new() { Timeout = 10_000 });
 
         await Assertions.Expect(page.Locator(".mw-status")).ToHaveTextAsync("Thank you for your feedback.");
-        var votes = await host.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None);
-        var vote = Assert.Single(votes, vote => vote.Answer?.Question == "how is muscle atrophy treated");
-        Assert.Equal("like", vote.Reaction);
-        Assert.Equal("directline", vote.ChannelId);
+        var events = await host.Services.GetRequiredService<IAnalyticsStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None);
+        var vote = Assert.Single(events, recorded => recorded.Outcome == QuestionOutcome.RatedUp);
+        Assert.Equal(("how is muscle atrophy treated", "directline"), (vote.Question, vote.ChannelId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Bot.Core.Analytics;
 using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge.Answers;
@@ -31,7 +32,7 @@ public sealed class CommandsTests
     public async Task Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
     {
         var output = new StringWriter();
-        var bot = new MuscleWastingBot(Engine.Instance.Answers, new AnswerOptions(), new ClinicOptions(), new MemoryStorage(), new MemoryFeedbackStore(), TimeProvider.System);
+        var bot = new MuscleWastingBot(Engine.Instance.Answers, new AnswerOptions(), new ClinicOptions(), new MemoryStorage(), new MemoryAnalyticsStore(), TimeProvider.System);
 
         await Commands.ChatAsync(bot, new StringReader("what is cachexia\ntell me more\nthanks\nquit\nnever read\n"), output);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Bot.Core.Analytics;
 using Bot.Core.Schema;
 using Bot.Core.State;
 using Bot.Core.Turns;
@@ -12,9 +13,10 @@ namespace Bot.Core.Dialogs;
 /// answered by the <see cref="AnswerService"/> and rendered for the channel, with follow-up topics as suggested
 /// actions; "tell me more" gives the next best passages for the last question; "talk to the clinic" gives the
 /// clinic's contact details. The notice is shown once per conversation. On Teams and Web Chat answers carry the
-/// feedback loop; a vote (invoke <c>message/submitAction</c>) is stored with the answer it rates.
+/// feedback loop; a vote (invoke <c>message/submitAction</c>) is recorded with the answer it rates. Every question's
+/// outcome (answered, declined, emergency, clinic requested) goes to the <see cref="IAnalyticsStore"/>.
 /// </summary>
-public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage, IFeedbackStore feedback, TimeProvider clock) : ActivityHandler
+public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage, IAnalyticsStore analytics, TimeProvider clock) : ActivityHandler
 {
     /// <summary>The suggested action that asks for the clinic's contact details.</summary>
     public const string TalkToClinic = "Talk to the clinic";
@@ -52,6 +54,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var state = await ReadStateAsync(turn, cancellationToken);
         if (ClinicRequest().IsMatch(text))
         {
+            await RecordAsync(turn, QuestionOutcome.ClinicRequested, text, cancellationToken: cancellationToken);
             await turn.SendAsync(new Activity { Text = $"You can reach {clinic.Name} directly. {clinic.ContactSentence()}", TextFormat = "plain" }, cancellationToken);
             return;
         }
@@ -71,6 +74,10 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         else
         {
             answer = answers.Ask(text);
+            if (Outcome(answer.Kind) is { } outcome)
+            {
+                await RecordAsync(turn, outcome, text, answer.Kind == AnswerKind.Answer ? answer.Confidence : null, cancellationToken: cancellationToken);
+            }
         }
 
         var reply = ReplyRenderer.Render(answer, turn.Activity.ChannelId);
@@ -117,9 +124,21 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var state = await ReadStateAsync(turn, cancellationToken);
         var activityId = turn.Activity.ReplyToId;
         var rated = activityId is not null && state.SentAnswers.TryGetValue(activityId, out var known) ? known : null;
-        await feedback.AddAsync(new FeedbackVote(turn.Activity.ChannelId, turn.Activity.Conversation?.Id, activityId, value.Reaction, value.Comment, rated, clock.GetUtcNow()), cancellationToken);
+        var outcome = value.Reaction == "like" ? QuestionOutcome.RatedUp : QuestionOutcome.RatedDown;
+        await RecordAsync(turn, outcome, rated?.Question ?? string.Empty, rated?.Confidence, rated?.Text, value.Comment, cancellationToken);
         turn.InvokeResponse = new InvokeResponse(200, new { });
     }
+
+    private static QuestionOutcome? Outcome(AnswerKind kind) => kind switch
+    {
+        AnswerKind.Answer => QuestionOutcome.Answered,
+        AnswerKind.Decline => QuestionOutcome.Declined,
+        AnswerKind.Emergency => QuestionOutcome.Emergency,
+        _ => null,
+    };
+
+    private Task RecordAsync(TurnContext turn, QuestionOutcome outcome, string question, double? confidence = null, string? answer = null, string? comment = null, CancellationToken cancellationToken = default) =>
+        analytics.AddAsync(new AnalyticsEvent(clock.GetUtcNow(), turn.Activity.ChannelId, turn.Activity.Conversation?.Id, outcome, question, confidence, answer, comment), cancellationToken);
 
     private static Dictionary<string, SentAnswer> Remember(IReadOnlyDictionary<string, SentAnswer> answers, string id, SentAnswer answer)
     {

@@ -1,3 +1,4 @@
+using Bot.Core.Analytics;
 using Bot.Core.State;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
@@ -39,8 +40,9 @@ public static class BotServiceExtensions
         services.Configure<SearchOptions>(builder.Configuration.GetSection("Search"));
         services.Configure<AnswerOptions>(builder.Configuration.GetSection("Answers"));
         services.Configure<ClinicOptions>(builder.Configuration.GetSection("Clinic"));
+        services.Configure<AdminOptions>(builder.Configuration.GetSection("Admin"));
         services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddSingleton<IFeedbackStore, MemoryFeedbackStore>();
+        services.AddSingleton<IAnalyticsStore, MemoryAnalyticsStore>();
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));

@@ -1,3 +1,4 @@
+using Bot.Core.Analytics;
 using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge;
@@ -14,7 +15,7 @@ public sealed partial class KnowledgeBaseLoader(
     IOptions<AnswerOptions> answers,
     IOptions<ClinicOptions> clinic,
     IStorage storage,
-    IFeedbackStore feedback,
+    IAnalyticsStore analytics,
     TimeProvider clock,
     ILogger<KnowledgeBaseLoader> logger) : BackgroundService
 {
@@ -30,7 +31,7 @@ public sealed partial class KnowledgeBaseLoader(
             try
             {
                 var engine = KnowledgeBase.Load(knowledge.Value.CorpusDirectory, search.Value, answers.Value, clinic.Value);
-                _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, feedback, clock);
+                _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, analytics, clock);
                 LogReady(logger, engine.Corpus.Passages.Count, engine.Corpus.Documents.Count);
             }
             catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)

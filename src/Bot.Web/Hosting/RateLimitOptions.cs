@@ -9,6 +9,9 @@ public sealed record RateLimitOptions
     /// <summary>Widget tokens one client address may take per minute.</summary>
     public int TokensPerMinutePerIp { get; init; } = 10;
 
+    /// <summary>Admin API calls one client address may make per minute.</summary>
+    public int AdminRequestsPerMinutePerIp { get; init; } = 30;
+
     /// <summary>Direct Line requests (polls included) one client address may make per minute.</summary>
     public int RequestsPerMinutePerIp { get; init; } = 600;
 

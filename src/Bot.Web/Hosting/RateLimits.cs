@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Bot.Web.Hosting;
 
 /// <summary>
-/// ASP.NET Core rate limiting for the browser-facing endpoints: widget tokens and Direct Line requests per client
-/// address, posted activities per conversation. A refusal is 429 with Retry-After (seconds, as HTTP defines it) and
-/// the service's error body.
+/// ASP.NET Core rate limiting for the browser-facing endpoints: widget tokens, admin calls (against key guessing)
+/// and Direct Line requests per client address, posted activities per conversation. A refusal is 429 with
+/// Retry-After (seconds, as HTTP defines it) and the service's error body.
 /// </summary>
 public static class RateLimits
 {
@@ -41,6 +41,11 @@ public static class RateLimits
             return RateLimitPartition.GetFixedWindowLimiter("token:" + address, _ => Window(limits.TokensPerMinutePerIp));
         }
 
+        if (path.StartsWithSegments(AdminPath, StringComparison.OrdinalIgnoreCase) && limits.AdminRequestsPerMinutePerIp > 0)
+        {
+            return RateLimitPartition.GetFixedWindowLimiter("admin:" + address, _ => Window(limits.AdminRequestsPerMinutePerIp));
+        }
+
         if (path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase) && limits.RequestsPerMinutePerIp > 0)
         {
             return RateLimitPartition.GetFixedWindowLimiter("dl:" + address, _ => Window(limits.RequestsPerMinutePerIp));
@@ -66,4 +71,6 @@ public static class RateLimits
     private static FixedWindowRateLimiterOptions Window(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 
     private static PathString WidgetPath => "/api/widget/token";
+
+    private static PathString AdminPath => "/api/admin";
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using Bot.Core.Analytics;
 using Bot.Core.State;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
@@ -134,8 +135,9 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("{}", await response.Content.ReadAsStringAsync());
-        var stored = (await _factory.Services.GetRequiredService<IFeedbackStore>().ListAsync(CancellationToken.None)).Last(v => v.ConversationId == conversation);
-        Assert.Equal(("dislike", "too vague", "what is sarcopenia"), (stored.Reaction, stored.Comment, stored.Answer?.Question));
+        var stored = (await _factory.Services.GetRequiredService<IAnalyticsStore>().ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Last(recorded => recorded.ConversationId == conversation);
+        Assert.Equal((QuestionOutcome.RatedDown, "too vague", "what is sarcopenia"), (stored.Outcome, stored.Comment, stored.Question));
+        Assert.Contains("sarcopenia", stored.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

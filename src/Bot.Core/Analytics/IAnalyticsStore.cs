@@ -1,0 +1,11 @@
+namespace Bot.Core.Analytics;
+
+/// <summary>The seam where question outcomes and votes are recorded for the deflection report.</summary>
+public interface IAnalyticsStore
+{
+    /// <summary>Records <paramref name="analyticsEvent"/>.</summary>
+    Task AddAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken);
+
+    /// <summary>The events at or after <paramref name="since"/>, oldest first.</summary>
+    Task<IReadOnlyList<AnalyticsEvent>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken);
+}

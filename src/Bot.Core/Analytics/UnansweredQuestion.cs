@@ -1,0 +1,7 @@
+namespace Bot.Core.Analytics;
+
+/// <summary>A question the corpus could not answer: what the corpus lacks.</summary>
+/// <param name="Question">Its latest wording.</param>
+/// <param name="Count">How often it was asked (same words, ignoring case and end punctuation).</param>
+/// <param name="LastAsked">When it was last asked.</param>
+public sealed record UnansweredQuestion(string Question, int Count, DateTimeOffset LastAsked);
