@@ -25,6 +25,7 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
         var target = await marker.GetAttributeAsync("href");
         await Assertions.Expect(page.Locator(target!)).ToHaveCountAsync(1);
         await Assertions.Expect(answer).ToContainTextAsync("sarcopenia");
+        await Assertions.Expect(page.Locator(".mw-user")).ToHaveCountAsync(1);
         await Assertions.Expect(answer.Locator(".mw-sources li blockquote").First).Not.ToBeEmptyAsync();
         Assert.True(await answer.EvaluateAsync<bool>("m => [...m.querySelectorAll('.mw-sources a')].every(a => a.rel === 'noopener noreferrer' && a.protocol.startsWith('http'))"));
         if (Environment.GetEnvironmentVariable("WIDGET_SCREENSHOT") is { Length: > 0 } path)
@@ -84,6 +85,25 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.GetByRole(AriaRole.Button, new() { Name = "Talk to the clinic" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".mw-bot").Last).ToContainTextAsync("You can reach", new() { Timeout = 10_000 });
+    }
+
+    [Fact]
+    public async Task Widget_AfterMovingToAnotherPage_ContinuesTheSameConversation()
+    {
+        var (page, errors) = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator(".mw-launcher").ClickAsync();
+        await page.GetByLabel("Your question").FillAsync("what is cachexia");
+        await page.GetByLabel("Your question").PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".mw-bot .mw-sources")).ToHaveCountAsync(1, Patiently);
+
+        await page.ReloadAsync();
+        await page.Locator(".mw-launcher").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mw-bot .mw-sources")).ToHaveCountAsync(1, Patiently);
+        await Assertions.Expect(page.Locator(".mw-user")).ToHaveTextAsync("You said: what is cachexia");
+        await Assertions.Expect(page.Locator(".mw-bot")).ToHaveCountAsync(2);
+        Assert.Empty(errors);
     }
 
     [Fact]

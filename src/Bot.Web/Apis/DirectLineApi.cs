@@ -33,6 +33,7 @@ public static class DirectLineApi
         api.MapPost("/conversations/{conversationId}/activities", PostAsync);
         api.MapGet("/conversations/{conversationId}/activities", GetAsync);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        api.MapPost("/conversations/{conversationId}/upload", UploadAsync);
         return api;
     }
 
@@ -160,6 +161,12 @@ public static class DirectLineApi
 
         var id = await channel.PostAsync(conversationId, userId, activity, cancellationToken);
         return Results.Json(new { id });
+    }
+
+    private static async Task<IResult> UploadAsync(string conversationId, HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
+    {
+        var (error, _) = await OpenAsync(http, tokens, channel, conversationId, cancellationToken);
+        return error ?? Error(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "This bot reads text messages only; attachments are not accepted.");
     }
 
     private static async Task<IResult> GetAsync(string conversationId, HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)

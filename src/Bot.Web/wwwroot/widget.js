@@ -22,8 +22,9 @@
   var CLINIC = 'Talk to the clinic';
   var REFRESH_MS = 15 * 60 * 1000;
   var POLL_MS = 1000;
+  var STORAGE_KEY = 'muscleChatConversation:' + host;
 
-  var state = { token: null, conversationId: null, watermark: null, socket: null, poller: null, refresher: null, seen: {}, starting: null, messages: 0 };
+  var state = { token: null, conversationId: null, watermark: null, poller: null, refresher: null, seen: {}, sent: {}, starting: null, messages: 0 };
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -99,18 +100,11 @@
   function start() {
     if (state.starting) { return state.starting; }
     setStatus('Connecting…');
-    state.starting = fetch(host + '/api/widget/token', { method: 'POST' })
-      .then(function (response) {
-        if (!response.ok) { throw new Error('HTTP ' + response.status); }
-        return response.json();
-      })
-      .then(function (issued) {
-        state.token = issued.token;
-        return request('POST', '/conversations');
-      })
+    state.starting = resume().catch(begin)
       .then(function (conversation) {
         state.conversationId = conversation.conversationId;
         state.token = conversation.token;
+        remember();
         state.refresher = setInterval(refresh, REFRESH_MS);
         listen(conversation.streamUrl);
         setStatus('');
@@ -122,19 +116,42 @@
     return state.starting;
   }
 
+  /* The conversation this tab had on an earlier page of the site, streamed again from its start. */
+  function resume() {
+    var saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+    if (!saved || !saved.conversationId || !saved.token) { return Promise.reject(new Error('nothing to resume')); }
+    state.token = saved.token;
+    return request('GET', '/conversations/' + encodeURIComponent(saved.conversationId));
+  }
+
+  function begin() {
+    sessionStorage.removeItem(STORAGE_KEY);
+    return fetch(host + '/api/widget/token', { method: 'POST' })
+      .then(function (response) {
+        if (!response.ok) { throw new Error('HTTP ' + response.status); }
+        return response.json();
+      })
+      .then(function (issued) {
+        state.token = issued.token;
+        return request('POST', '/conversations');
+      });
+  }
+
+  function remember() {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ conversationId: state.conversationId, token: state.token }));
+  }
+
   function refresh() {
-    request('POST', '/tokens/refresh').then(function (conversation) { state.token = conversation.token; }).catch(function () { });
+    request('POST', '/tokens/refresh').then(function (conversation) { state.token = conversation.token; remember(); }).catch(function () { });
   }
 
   function listen(streamUrl) {
     if (!('WebSocket' in window) || !streamUrl) { poll(); return; }
     var socket = new WebSocket(streamUrl);
     var opened = false;
-    state.socket = socket;
     socket.onopen = function () { opened = true; };
     socket.onmessage = function (event) { if (event.data) { receive(JSON.parse(event.data)); } };
     socket.onclose = function () {
-      state.socket = null;
       if (!opened) { poll(); return; }
       var query = state.watermark ? '?watermark=' + encodeURIComponent(state.watermark) : '';
       request('GET', '/conversations/' + encodeURIComponent(state.conversationId) + query)
@@ -156,17 +173,23 @@
     (set.activities || []).forEach(function (activity) {
       if (!activity.id || state.seen[activity.id]) { return; }
       state.seen[activity.id] = true;
-      if (activity.type === 'message' && activity.from && activity.from.role === 'bot') { showBot(activity); }
+      if (activity.type !== 'message' || !activity.from) { return; }
+      if (activity.from.role === 'bot') { showBot(activity); return; }
+      var clientId = activity.channelData && activity.channelData.clientActivityID;
+      if (!state.sent[clientId]) { showUser(activity.text || ''); }
     });
   }
 
   function sendText(text) {
+    var clientId = 'mw-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+    state.sent[clientId] = true;
     showUser(text);
     clearSuggestions();
     start().then(function () {
       if (!state.conversationId) { return; }
-      return request('POST', '/conversations/' + encodeURIComponent(state.conversationId) + '/activities', { type: 'message', text: text, locale: navigator.language })
-        .then(function (posted) { state.seen[posted.id] = true; });
+      return request('POST', '/conversations/' + encodeURIComponent(state.conversationId) + '/activities', {
+        type: 'message', text: text, locale: navigator.language, channelData: { clientActivityID: clientId }
+      });
     }).catch(function () { setStatus('Your message could not be sent. Please try again.'); });
   }
 

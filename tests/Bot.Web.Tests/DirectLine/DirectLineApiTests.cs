@@ -207,6 +207,18 @@ public sealed class DirectLineApiTests(DirectLineHost host) : IClassFixture<Dire
     }
 
     [Fact]
+    public async Task Upload_Attachment_Returns415AndStoresNothing()
+    {
+        var (client, id) = await StartWithTokenAsync();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "file", "scan.png" } };
+
+        var response = await client.PostAsync(Url($"conversations/{id}/upload?userId=user"), form);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Single((await GetActivitiesAsync(client, id, watermark: null)).GetProperty("activities").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Stream_AfterPost_DeliversEchoAndReplyAsActivitySets()
     {
         var (client, id) = await StartWithTokenAsync();
