@@ -116,13 +116,13 @@ internal static class Benchmark
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
 
-    private static double Percentile(List<double> values, double p)
+    internal static double Percentile(List<double> values, double p)
     {
         var sorted = values.Order().ToArray();
         return sorted[Math.Min(sorted.Length - 1, (int)Math.Floor(p * sorted.Length))];
     }
 
-    private static string? OptionValue(string[] options, string name)
+    internal static string? OptionValue(string[] options, string name)
     {
         var index = Array.IndexOf(options, name);
         return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;

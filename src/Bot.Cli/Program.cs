@@ -11,6 +11,8 @@ const string Usage = """
       eval FILE        score a labelled question file; prints accuracy per kind and the misses
       chat             talk in the terminal through the same dialog the channels use (type 'quit' to leave)
       bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
+      load directline --url URL --secret S [--conversations N] [--seconds T]
+                       time the Direct Line post→reply round trip of a running host under a bounded load
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -39,12 +41,14 @@ try
             return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage(), new MemoryAnalyticsStore(), TimeProvider.System), Console.In, Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
+        case ["load", "directline", .. var options]:
+            return await DirectLineLoad.RunAsync(options, Console.Out);
         default:
             Console.Error.WriteLine(Usage);
             return 2;
     }
 }
-catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
+catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException or HttpRequestException or System.Net.WebSockets.WebSocketException)
 {
     Console.Error.WriteLine($"bot: {exception.Message}");
     return 1;

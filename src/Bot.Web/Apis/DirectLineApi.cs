@@ -230,11 +230,20 @@ public static class DirectLineApi
             // The client left, the host is stopping, or the conversation expired: the stream ends either way.
         }
 
-        if (socket.State == WebSocketState.Open)
+        // Start or complete the close handshake, then give the client a few seconds to finish its side.
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // The client is gone already.
+            }
         }
 
+        closed.CancelAfter(TimeSpan.FromSeconds(5));
         await reading;
     }
 
