@@ -241,6 +241,22 @@ public sealed class DirectLineApiTests(DirectLineHost host) : IClassFixture<Dire
     }
 
     [Fact]
+    public async Task Stream_ClientCloses_ServerCompletesTheCloseHandshake()
+    {
+        var (client, id) = await StartWithTokenAsync();
+        var streamUrl = (await (await client.GetAsync(Url($"conversations/{id}"))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("streamUrl").GetString()!;
+        using var socket = await host.Factory.Server.CreateWebSocketClient().ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+        var welcome = await socket.ReceiveAsync(new byte[64 * 1024], CancellationToken.None);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+        Assert.Equal(System.Net.WebSockets.WebSocketMessageType.Text, welcome.MessageType);
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Closed, socket.State);
+        Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+    }
+
+    [Fact]
     public async Task Stream_UrlForAnotherConversation_IsRefused()
     {
         var (client, _) = await StartWithTokenAsync();
