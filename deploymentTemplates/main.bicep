@@ -32,6 +32,17 @@ param microsoftAppPassword string = ''
 @description('Resource id of the user-assigned managed identity (UserAssignedMSI only).')
 param userAssignedIdentityResourceId string = ''
 
+@description('Secret for the self-hosted Direct Line endpoint (/v3/directline); signs widget tokens. Share it across instances.')
+@secure()
+param directLineSecret string = ''
+
+@description('Origins of other sites that embed the chat widget, e.g. https://www.clinic.example.')
+param widgetAllowedOrigins array = []
+
+@description('Key for the deflection analytics admin page (/admin); empty turns the admin API off.')
+@secure()
+param adminKey string = ''
+
 @description('Azure Bot pricing tier: F0 (free, standard channels) or S1.')
 @allowed([
   'F0'
@@ -74,7 +85,8 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       healthCheckPath: '/readyz'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      webSocketsEnabled: true
+      appSettings: concat([
         {
           name: 'MicrosoftAppType'
           value: microsoftAppType
@@ -91,7 +103,22 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           name: 'MicrosoftAppPassword'
           value: microsoftAppPassword
         }
-      ]
+        {
+          name: 'DirectLine__Secret'
+          value: directLineSecret
+        }
+        {
+          name: 'Admin__Key'
+          value: adminKey
+        }
+        {
+          name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
+          value: 'true'
+        }
+      ], [for (origin, i) in widgetAllowedOrigins: {
+        name: 'DirectLine__AllowedOrigins__${i}'
+        value: origin
+      }])
     }
   }
 }
