@@ -118,32 +118,13 @@ public static class DirectLineApi
             return error!;
         }
 
-        if (http.Request.ContentLength > BotAdapter.MaxBodyBytes)
+        var (activity, refusal) = await ActivityRequest.ReadAsync(http.Request, cancellationToken);
+        if (activity is null)
         {
-            return BodyTooLarge();
+            return refusal!;
         }
 
-        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return Error(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "Send the activity as application/json.");
-        }
-
-        if (await RequestBody.ReadAsync(http.Request, BotAdapter.MaxBodyBytes, cancellationToken) is not { } body)
-        {
-            return BodyTooLarge();
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
-        }
-        catch (JsonException)
-        {
-            return Error(HttpStatusCode.BadRequest, "BadArgument", "The body is not a valid activity (malformed JSON).");
-        }
-
-        if (activity?.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Invoke or ActivityTypes.Typing))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Event or ActivityTypes.Invoke or ActivityTypes.Typing))
         {
             return Error(HttpStatusCode.BadRequest, "BadArgument", "Post a message, event, invoke or typing activity.");
         }
@@ -351,8 +332,6 @@ public static class DirectLineApi
     }
 
     private static string NewUserId() => "dl_" + NewConversationId();
-
-    private static IResult BodyTooLarge() => Error(HttpStatusCode.RequestEntityTooLarge, "BadArgument", $"Activities are limited to {BotAdapter.MaxBodyBytes} bytes.");
 
     private static IResult Error(HttpStatusCode status, string code, string message) => ApiError.Result(status, code, message);
 }

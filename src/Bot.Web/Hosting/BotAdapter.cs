@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Bot.Core.Schema;
 using Bot.Core.Turns;
 using Bot.Web.Authentication;
@@ -16,9 +15,6 @@ namespace Bot.Web.Hosting;
 /// </summary>
 public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connector, ChannelTokenValidator validator, DeliveryDeduplicator deliveries, IOptions<BotOptions> options, ILogger<BotAdapter> logger)
 {
-    /// <summary>The largest request body accepted, in bytes.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
-
     private const string ExpectReplies = "expectReplies";
 
     /// <summary>Handles one POST to /api/messages: 401 unless the caller is authenticated (see <see cref="ChannelTokenValidator"/>), or, with no app id configured, on this machine.</summary>
@@ -37,35 +33,10 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
             return Error(HttpStatusCode.Unauthorized, "Unauthorized", "A Bot Framework token is required.");
         }
 
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (activity, error) = await ActivityRequest.ReadAsync(http.Request, cancellationToken);
+        if (activity is null)
         {
-            return BodyTooLarge();
-        }
-
-        if (http.Request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            return Error(HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", "Send the activity as application/json.");
-        }
-
-        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return BodyTooLarge();
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = JsonSerializer.Deserialize<Activity>(body, BotJson.Options);
-        }
-        catch (JsonException)
-        {
-            return Error(HttpStatusCode.BadRequest, "BadJson", "The body is not a valid activity (malformed JSON).");
-        }
-
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            return Error(HttpStatusCode.BadRequest, "MissingType", "The activity has no type.");
+            return error!;
         }
 
         if (!anonymous && await validator.ValidateAsync(authorization, activity, cancellationToken) is { } refusal)
@@ -100,8 +71,6 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
 
         return expectReplies ? Results.Json(new ExpectedReplies(buffer.Activities), BotJson.Options) : Results.Ok();
     }
-
-    private static IResult BodyTooLarge() => Error(HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge", $"Activities are limited to {MaxBodyBytes} bytes.");
 
     private static IResult Error(HttpStatusCode status, string code, string message) => ApiError.Result(status, code, message);
 
