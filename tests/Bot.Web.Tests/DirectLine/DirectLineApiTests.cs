@@ -196,6 +196,42 @@ public sealed class DirectLineApiTests(DirectLineHost host) : IClassFixture<Dire
         Assert.Single((await GetActivitiesAsync(client, id, watermark: null)).GetProperty("activities").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":\"\\uD800 lone surrogate\"}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"\u202Eesrever\u200B\u0000<script>alert(1)</script>\"}")]
+    [InlineData("{\"type\":\"message\",\"text\":\"\\u0000\\u0001 \\uFFFF\"}")]
+    [InlineData("{\"type\":\"message\",\"text\":12,\"channelData\":\"x\"}")]
+    [InlineData("{\"type\":\"invoke\",\"name\":\"message/submitAction\",\"value\":{\"actionName\":\"feedback\",\"actionValue\":{\"reaction\":[]}}}")]
+    public async Task PostActivity_HostileInput_GetsAClearAnswerAndTheConversationGoesOn(string body)
+    {
+        var (client, id) = await StartWithTokenAsync();
+
+        var response = await client.PostAsync(Url($"conversations/{id}/activities"), new StringContent(body, Encoding.UTF8, "application/json"));
+        var next = await PostMessageAsync(client, id, "what is sarcopenia");
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{response.StatusCode}");
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var activities = (await GetActivitiesAsync(client, id, watermark: null)).GetProperty("activities").EnumerateArray().ToList();
+        Assert.Equal(next, activities[^1].GetProperty("replyToId").GetString());
+    }
+
+    [Fact]
+    public async Task PostActivity_OverThePerConversationLimit_Returns429()
+    {
+        var (client, id) = await StartWithTokenAsync();
+        for (var i = 0; i < new Bot.Web.Hosting.RateLimitOptions().ActivitiesPerMinutePerConversation; i++)
+        {
+            await PostMessageAsync(client, id, "hello");
+        }
+
+        var refused = await client.PostAsJsonAsync(Url($"conversations/{id}/activities"), new { type = "message", text = "hello" });
+        var (other, otherId) = await StartWithTokenAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync(Url($"conversations/{otherId}/activities"), new { type = "message", text = "hello" })).StatusCode);
+    }
+
     [Fact]
     public async Task PostActivity_Oversized_Returns413()
     {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Web.Tests.DirectLine;
 
-/// <summary>The host with a Direct Line secret and a clock the tests move.</summary>
+/// <summary>The host with a Direct Line secret, a clock the tests move, and no per-address limit (every test shares one address).</summary>
 public sealed class DirectLineHost : IAsyncLifetime, IDisposable
 {
     /// <summary>The configured secret.</summary>
@@ -29,6 +29,7 @@ public sealed class DirectLineHost : IAsyncLifetime, IDisposable
     {
         Factory = _inner.WithWebHostBuilder(builder => builder
             .UseSetting("DirectLine:Secret", Secret)
+            .UseSetting("RateLimits:RequestsPerMinutePerIp", "100000")
             .ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock)));
         SecretClient = await BotWebFactory.CreateReadyClientAsync(Factory);
         SecretClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
