@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.WebSockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Bot.Core.Schema;
 using Bot.Web.DirectLine;
 using Bot.Web.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Web.Apis;
 
@@ -37,19 +35,7 @@ public static class DirectLineApi
         return api;
     }
 
-    /// <summary>A new conversation id: 128 random bits, URL-safe.</summary>
-    public static string NewConversationId() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
-
-    /// <summary>A Conversation object for <paramref name="conversationId"/> and <paramref name="userId"/>, with a fresh token.</summary>
-    public static ConversationResponse Issue(DirectLineTokens tokens, DirectLineOptions options, string conversationId, string userId, string? streamUrl = null)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(options);
-        var token = tokens.Issue(conversationId, userId, DirectLineTokens.ConversationScope, options.TokenLifetime);
-        return new ConversationResponse(conversationId, token, (int)options.TokenLifetime.TotalSeconds, streamUrl);
-    }
-
-    private static async Task<IResult> GenerateAsync(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> GenerateAsync(HttpContext http, DirectLineTokens tokens)
     {
         var (error, grant) = Authorize(http, tokens);
         if (grant is null)
@@ -63,10 +49,10 @@ public static class DirectLineApi
         }
 
         var user = await ReadUserAsync(http);
-        return Results.Json(Issue(tokens, options.Value, NewConversationId(), user ?? NewUserId()));
+        return Results.Json(tokens.Conversation(DirectLineTokens.NewConversationId(), user ?? DirectLineTokens.NewUserId()));
     }
 
-    private static IResult Refresh(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static IResult Refresh(HttpContext http, DirectLineTokens tokens)
     {
         var (error, grant) = Authorize(http, tokens);
         if (grant?.Claims is not { } claims)
@@ -74,10 +60,10 @@ public static class DirectLineApi
             return error ?? Error(HttpStatusCode.Forbidden, "Forbidden", "tokens/refresh takes a token, not the secret.");
         }
 
-        return Results.Json(Issue(tokens, options.Value, claims.ConversationId, claims.UserId));
+        return Results.Json(tokens.Conversation(claims.ConversationId, claims.UserId));
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
     {
         var (error, grant) = Authorize(http, tokens);
         if (grant is null)
@@ -90,14 +76,14 @@ public static class DirectLineApi
             return ApiError.NotReady();
         }
 
-        var conversationId = grant.Claims?.ConversationId ?? NewConversationId();
-        var userId = grant.Claims?.UserId ?? await ReadUserAsync(http) ?? NewUserId();
+        var conversationId = grant.Claims?.ConversationId ?? DirectLineTokens.NewConversationId();
+        var userId = grant.Claims?.UserId ?? await ReadUserAsync(http) ?? DirectLineTokens.NewUserId();
         var created = await channel.StartAsync(conversationId, userId, cancellationToken);
-        var conversation = Issue(tokens, options.Value, conversationId, userId, StreamUrl(http, tokens, conversationId, userId, watermark: null));
+        var conversation = tokens.Conversation(conversationId, userId, StreamUrl(http, tokens, conversationId, userId, watermark: null));
         return Results.Json(conversation, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ReconnectAsync(string conversationId, HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReconnectAsync(string conversationId, HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
     {
         var (error, grant) = await OpenAsync(http, tokens, channel, conversationId, cancellationToken);
         if (grant is null)
@@ -105,9 +91,9 @@ public static class DirectLineApi
             return error!;
         }
 
-        var userId = grant.Claims?.UserId ?? NewUserId();
+        var userId = grant.Claims?.UserId ?? DirectLineTokens.NewUserId();
         var watermark = http.Request.Query["watermark"].ToString();
-        return Results.Json(Issue(tokens, options.Value, conversationId, userId, StreamUrl(http, tokens, conversationId, userId, watermark)));
+        return Results.Json(tokens.Conversation(conversationId, userId, StreamUrl(http, tokens, conversationId, userId, watermark)));
     }
 
     private static async Task<IResult> PostAsync(string conversationId, HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, CancellationToken cancellationToken)
@@ -330,8 +316,6 @@ public static class DirectLineApi
             return null;
         }
     }
-
-    private static string NewUserId() => "dl_" + NewConversationId();
 
     private static IResult Error(HttpStatusCode status, string code, string message) => ApiError.Result(status, code, message);
 }

@@ -29,7 +29,7 @@ public static class WidgetApi
             return ApiError.Result(HttpStatusCode.Forbidden, "OriginNotAllowed", "Widget tokens are issued to pages on this site and the origins it allows.");
         }
 
-        return Results.Json(DirectLineApi.Issue(tokens, options.Value, DirectLineApi.NewConversationId(), "dl_" + DirectLineApi.NewConversationId()));
+        return Results.Json(tokens.Conversation(DirectLineTokens.NewConversationId(), DirectLineTokens.NewUserId()));
     }
 
     private static bool IsAllowed(string origin, HttpRequest request, DirectLineOptions options) =>

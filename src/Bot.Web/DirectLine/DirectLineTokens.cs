@@ -25,6 +25,7 @@ public sealed class DirectLineTokens
 
     private readonly byte[] _key;
     private readonly byte[] _secret;
+    private readonly TimeSpan _lifetime;
     private readonly TimeProvider _clock;
 
     /// <summary>Derives the signing key from the configured secret.</summary>
@@ -32,11 +33,22 @@ public sealed class DirectLineTokens
     {
         ArgumentNullException.ThrowIfNull(options);
         _clock = clock;
+        _lifetime = options.Value.TokenLifetime;
         _secret = Encoding.UTF8.GetBytes(options.Value.Secret);
         _key = _secret.Length == 0
             ? RandomNumberGenerator.GetBytes(32)
             : HKDF.DeriveKey(HashAlgorithmName.SHA256, _secret, 32, info: "directline token signing"u8.ToArray());
     }
+
+    /// <summary>A new conversation id: 128 random bits, URL-safe.</summary>
+    public static string NewConversationId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A new user id, in the <c>dl_</c> form Direct Line gives users it names itself.</summary>
+    public static string NewUserId() => "dl_" + NewConversationId();
+
+    /// <summary>A Conversation object for <paramref name="conversationId"/> and <paramref name="userId"/>, with a fresh token.</summary>
+    public ConversationResponse Conversation(string conversationId, string userId, string? streamUrl = null) =>
+        new(conversationId, Issue(conversationId, userId, ConversationScope, _lifetime), (int)_lifetime.TotalSeconds, streamUrl);
 
     /// <summary>Whether <paramref name="bearer"/> is the configured secret (never true without one), compared in constant time.</summary>
     public bool IsSecret(string bearer)
