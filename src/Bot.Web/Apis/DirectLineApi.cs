@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Bot.Core.Schema;
+using Bot.Core.State;
 using Bot.Web.DirectLine;
 using Bot.Web.Hosting;
 
@@ -232,7 +233,7 @@ public static class DirectLineApi
         await closed.CancelAsync();
     }
 
-    private static object ActivitySet(ActivityPage page) => new
+    private static object ActivitySet(TranscriptPage page) => new
     {
         activities = page.Activities,
         watermark = page.Watermark < 0 ? null : page.Watermark.ToString(CultureInfo.InvariantCulture),

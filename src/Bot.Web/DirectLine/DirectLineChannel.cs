@@ -1,4 +1,5 @@
 using Bot.Core.Schema;
+using Bot.Core.State;
 using Bot.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace Bot.Web.DirectLine;
 /// conversationUpdate and may greet), and posting a user's activity (stored with its id and channelData as sent,
 /// then run through the bot, whose replies land in the same transcript).
 /// </summary>
-public sealed class DirectLineChannel(IDirectLineStore store, TurnRunner turns, IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed class DirectLineChannel(ITranscriptStore store, TurnRunner turns, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     /// <summary>The channel id activities carry.</summary>
     public const string ChannelId = "directline";
@@ -21,7 +22,7 @@ public sealed class DirectLineChannel(IDirectLineStore store, TurnRunner turns, 
     public bool IsReady => turns.IsReady;
 
     /// <summary>The transcripts.</summary>
-    public IDirectLineStore Store => store;
+    public ITranscriptStore Store => store;
 
     /// <summary>Starts the conversation; true when it is new, and then the bot has seen the user join.</summary>
     public async Task<bool> StartAsync(string conversationId, string userId, CancellationToken cancellationToken)
@@ -44,18 +45,43 @@ public sealed class DirectLineChannel(IDirectLineStore store, TurnRunner turns, 
 
     /// <summary>
     /// Runs the user's <paramref name="activity"/> and returns its id. Messages and events are stored first, with the
-    /// channelData the client sent: the echo clients wait for. Invokes and typing are delivered, not stored.
+    /// channelData the client sent: the echo clients wait for. Invokes and typing are delivered, not stored. A retry
+    /// (same <c>channelData.clientActivityID</c>) gets the first one's id and is answered only if it was not yet.
     /// </summary>
     public async Task<string> PostAsync(string conversationId, string userId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         Address(activity, conversationId, userId);
         activity.From!.Role = "user";
-        activity.Id = activity.Type is ActivityTypes.Message or ActivityTypes.Event
-            ? await store.AppendAsync(conversationId, activity, cancellationToken)
-            : conversationId + "|" + Guid.NewGuid().ToString("N");
-        await RunAsync(conversationId, activity, cancellationToken);
-        return activity.Id;
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Event))
+        {
+            activity.Id = conversationId + "|" + Guid.NewGuid().ToString("N");
+            await RunAsync(conversationId, activity, cancellationToken);
+            return activity.Id;
+        }
+
+        var (id, added) = await store.AppendAsync(conversationId, activity, ClientActivityId(activity), cancellationToken);
+        if (added || !await IsAnsweredAsync(conversationId, id, cancellationToken))
+        {
+            activity.Id = id;
+            await RunAsync(conversationId, activity, cancellationToken);
+        }
+
+        return id;
+    }
+
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+        && data.TryGetProperty("clientActivityID", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+        && id.GetString() is { Length: > 0 and <= 256 } text
+            ? text
+            : null;
+
+    /// <summary>Whether the bot already replied to <paramref name="activityId"/> (the replies follow it closely).</summary>
+    private async Task<bool> IsAnsweredAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var page = await store.ReadAsync(conversationId, ITranscriptStore.SequenceOf(activityId), 20, cancellationToken);
+        return page.Activities.Any(activity => activity.ReplyToId == activityId);
     }
 
     private ChannelAccount Bot => new() { Id = BotId, Name = options.Value.BotName, Role = "bot" };

@@ -57,7 +57,7 @@ public static class BotServiceExtensions
         services.AddSingleton<BotAdapter>();
         services.Configure<DirectLineOptions>(builder.Configuration.GetSection("DirectLine"));
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<IDirectLineStore, MemoryDirectLineStore>();
+        services.AddSingleton<ITranscriptStore, MemoryTranscriptStore>();
         services.AddSingleton<DirectLineChannel>();
         var origins = builder.Configuration.GetSection("DirectLine:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(WidgetApi.CorsPolicy, policy =>

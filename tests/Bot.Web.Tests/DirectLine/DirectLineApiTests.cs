@@ -68,6 +68,20 @@ public sealed class DirectLineApiTests(DirectLineHost host) : IClassFixture<Dire
     }
 
     [Fact]
+    public async Task PostActivity_RetriedWithSameClientActivityId_IsStoredAndAnsweredOnce()
+    {
+        var (client, id) = await StartWithTokenAsync();
+        var message = new { type = "message", text = "what is sarcopenia", channelData = new { clientActivityID = "retry-1" } };
+
+        var first = await client.PostAsJsonAsync(Url($"conversations/{id}/activities"), message);
+        var retry = await client.PostAsJsonAsync(Url($"conversations/{id}/activities"), message);
+
+        var firstId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(firstId, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        Assert.Equal(3, (await GetActivitiesAsync(client, id, watermark: null)).GetProperty("activities").GetArrayLength());
+    }
+
+    [Fact]
     public async Task GetActivities_AfterLatestWatermark_ReturnsNothingNew()
     {
         var (client, id) = await StartWithTokenAsync();

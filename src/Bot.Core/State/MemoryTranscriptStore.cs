@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Bot.Core.Schema;
-using Bot.Core.State;
 
-namespace Bot.Web.DirectLine;
+namespace Bot.Core.State;
 
 /// <summary>
 /// Direct Line transcripts in this process's memory: a conversation keeps its latest
-/// <see cref="MaxActivities"/> activities and is dropped after a day without activity.
+/// <see cref="MaxActivities"/> activities and is dropped after a day without activity. For one process only.
 /// </summary>
-public sealed class MemoryDirectLineStore(TimeProvider clock) : IDirectLineStore
+public sealed class MemoryTranscriptStore(TimeProvider clock) : ITranscriptStore
 {
     /// <summary>How many activities a conversation keeps; older ones fall off the front.</summary>
     public const int MaxActivities = 1000;
@@ -36,16 +34,26 @@ public sealed class MemoryDirectLineStore(TimeProvider clock) : IDirectLineStore
         Task.FromResult(_conversations.ContainsKey(conversationId));
 
     /// <inheritdoc />
-    public Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    public Task<TranscriptAppend> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var transcript = Find(conversationId);
         TaskCompletionSource arrived;
         lock (transcript)
         {
+            if (clientActivityId is not null && transcript.ClientIds.TryGetValue(clientActivityId, out var known))
+            {
+                return Task.FromResult(new TranscriptAppend(known, false));
+            }
+
             var sequence = transcript.First + transcript.Activities.Count;
-            activity.Id = conversationId + "|" + sequence.ToString("D7", CultureInfo.InvariantCulture);
+            activity.Id = ITranscriptStore.ActivityId(conversationId, sequence);
             transcript.Activities.Add(activity);
+            if (clientActivityId is not null)
+            {
+                transcript.ClientIds[clientActivityId] = activity.Id;
+            }
+
             if (transcript.Activities.Count > MaxActivities)
             {
                 transcript.Activities.RemoveAt(0);
@@ -58,18 +66,18 @@ public sealed class MemoryDirectLineStore(TimeProvider clock) : IDirectLineStore
         }
 
         arrived.SetResult();
-        return Task.FromResult(activity.Id);
+        return Task.FromResult(new TranscriptAppend(activity.Id, true));
     }
 
     /// <inheritdoc />
-    public Task<ActivityPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
+    public Task<TranscriptPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
         var transcript = Find(conversationId);
         lock (transcript)
         {
             var skip = (int)Math.Clamp(watermark + 1 - transcript.First, 0, transcript.Activities.Count);
             var page = transcript.Activities.Skip(skip).Take(max).ToList();
-            return Task.FromResult(new ActivityPage(page, transcript.First + skip + page.Count - 1));
+            return Task.FromResult(new TranscriptPage(page, transcript.First + skip + page.Count - 1));
         }
     }
 
@@ -108,6 +116,8 @@ public sealed class MemoryDirectLineStore(TimeProvider clock) : IDirectLineStore
     private sealed class Transcript(DateTimeOffset created)
     {
         public List<Activity> Activities { get; } = [];
+
+        public Dictionary<string, string> ClientIds { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The sequence number of <see cref="Activities"/>[0].</summary>
         public long First { get; set; }
