@@ -81,6 +81,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Storage:SqlitePath", Path.Combine(Path.GetTempPath(), $"bot-browser-tests-{Guid.NewGuid():N}.db"));
         builder.UseSetting("RateLimits:TokensPerMinutePerIp", "1000");
         builder.UseSetting("DirectLine:Secret", DirectLineSecret);
         builder.UseSetting("Admin:Key", AdminKey);

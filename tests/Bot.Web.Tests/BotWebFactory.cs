@@ -35,10 +35,22 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     /// <summary>A client for this host, once its index is loaded.</summary>
     public Task<HttpClient> CreateReadyClientAsync() => CreateReadyClientAsync(this);
 
+    /// <summary>Where each host built from this factory keeps its SQLite database (a new file per host).</summary>
+    public string DataFolder { get; } = Directory.CreateTempSubdirectory("bot-web-tests-").FullName;
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Storage:SqlitePath", Path.Combine(DataFolder, Guid.NewGuid().ToString("N") + ".db"));
         builder.ConfigureServices(services => services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(DataFolder, recursive: true);
     }
 
     /// <summary>Answers every request with the next queued status (200 when none), and keeps the requests.</summary>

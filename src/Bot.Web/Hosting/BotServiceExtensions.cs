@@ -1,7 +1,6 @@
-using Bot.Core.Analytics;
-using Bot.Core.State;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
+using Bot.Storage;
 using Bot.Web.Apis;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
@@ -41,12 +40,11 @@ public static class BotServiceExtensions
         services.Configure<AnswerOptions>(builder.Configuration.GetSection("Answers"));
         services.Configure<ClinicOptions>(builder.Configuration.GetSection("Clinic"));
         services.Configure<AdminOptions>(builder.Configuration.GetSection("Admin"));
-        services.AddSingleton<IStorage, MemoryStorage>();
-        services.AddSingleton<IAnalyticsStore, MemoryAnalyticsStore>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddBotStorage(builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions(), root ?? builder.Environment.ContentRootPath);
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddSingleton(TimeProvider.System);
         services.AddHttpClient(nameof(SigningKeyCache), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(provider => new SigningKeyCache(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChannelTokenValidator>();
@@ -57,7 +55,6 @@ public static class BotServiceExtensions
         services.AddSingleton<BotAdapter>();
         services.Configure<DirectLineOptions>(builder.Configuration.GetSection("DirectLine"));
         services.AddSingleton<DirectLineTokens>();
-        services.AddSingleton<ITranscriptStore, MemoryTranscriptStore>();
         services.AddSingleton<DirectLineChannel>();
         var origins = builder.Configuration.GetSection("DirectLine:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(WidgetApi.CorsPolicy, policy =>
