@@ -158,7 +158,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
         await ExecuteAsync(
             connection,
             null,
-            "INSERT INTO events (at, channel, conversation, outcome, question, confidence, answer, comment) VALUES (@at, @ch, @co, @o, @q, @cf, @a, @cm)",
+            "INSERT INTO events (at, channel, conversation, outcome, question, confidence, answer, comment, event_key) VALUES (@at, @ch, @co, @o, @q, @cf, @a, @cm, @k) ON CONFLICT DO NOTHING",
             cancellationToken,
             ("at", analyticsEvent.At.ToUnixTimeMilliseconds()),
             ("ch", analyticsEvent.ChannelId),
@@ -167,14 +167,15 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
             ("q", analyticsEvent.Question),
             ("cf", analyticsEvent.Confidence),
             ("a", analyticsEvent.Answer),
-            ("cm", analyticsEvent.Comment));
+            ("cm", analyticsEvent.Comment),
+            ("k", analyticsEvent.Key));
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<AnalyticsEvent>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        await using var command = Command(connection, null, "SELECT at, channel, conversation, outcome, question, confidence, answer, comment FROM events WHERE at >= @s ORDER BY at, id", ("s", Math.Max(since.ToUnixTimeMilliseconds(), 0)));
+        await using var command = Command(connection, null, "SELECT at, channel, conversation, outcome, question, confidence, answer, comment, event_key FROM events WHERE at >= @s ORDER BY at, id", ("s", Math.Max(since.ToUnixTimeMilliseconds(), 0)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<AnalyticsEvent>();
         while (await reader.ReadAsync(cancellationToken))
@@ -187,7 +188,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
                 reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
                 Text(reader, 6),
-                Text(reader, 7)));
+                Text(reader, 7),
+                Text(reader, 8)));
         }
 
         return events;

@@ -17,6 +17,10 @@ public abstract class SqlDialect
         CREATE TABLE events ({IdentityColumn}, at BIGINT NOT NULL, channel TEXT, conversation TEXT, outcome TEXT NOT NULL, question TEXT NOT NULL, confidence DOUBLE PRECISION, answer TEXT, comment TEXT);
         CREATE INDEX events_at ON events (at);
         """,
+        """
+        ALTER TABLE events ADD COLUMN event_key TEXT;
+        CREATE UNIQUE INDEX events_key ON events (event_key) WHERE event_key IS NOT NULL;
+        """,
     ];
 
     /// <summary>A short name for logs and health reports.</summary>

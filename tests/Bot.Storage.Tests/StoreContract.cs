@@ -143,5 +143,19 @@ public abstract class StoreContract
         Assert.Equal([answered, vote], listed);
     }
 
+    [Fact]
+    public async Task Events_SameKeyTwice_AreRecordedOnce()
+    {
+        var stores = await NewAsync();
+        var answered = new AnalyticsEvent(Monday, "directline", "c1", QuestionOutcome.Answered, "what is sarcopenia", 0.8, Key: "directline|c1|c1|0000001");
+
+        await stores.Analytics.AddAsync(answered, CancellationToken.None);
+        await stores.Analytics.AddAsync(answered with { At = Monday.AddSeconds(5) }, CancellationToken.None);
+        await stores.Analytics.AddAsync(answered with { Key = null }, CancellationToken.None);
+        await stores.Analytics.AddAsync(answered with { Key = null }, CancellationToken.None);
+
+        Assert.Equal(3, (await stores.Analytics.ListAsync(DateTimeOffset.MinValue, CancellationToken.None)).Count);
+    }
+
     private static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text, From = new ChannelAccount { Id = "u1", Role = "user" } };
 }

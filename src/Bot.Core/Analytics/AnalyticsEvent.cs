@@ -9,6 +9,8 @@ namespace Bot.Core.Analytics;
 /// <param name="Confidence">The answer's confidence, for answers and votes on them.</param>
 /// <param name="Answer">The answer text, for votes.</param>
 /// <param name="Comment">What the user wrote with a vote.</param>
+/// <param name="Key">Identifies the event across retries (the channel's activity id, the rated answer): a second
+/// event with the same key is not recorded. Null: always recorded.</param>
 public sealed record AnalyticsEvent(
     DateTimeOffset At,
     string? ChannelId,
@@ -17,4 +19,5 @@ public sealed record AnalyticsEvent(
     string Question,
     double? Confidence = null,
     string? Answer = null,
-    string? Comment = null);
+    string? Comment = null,
+    string? Key = null);

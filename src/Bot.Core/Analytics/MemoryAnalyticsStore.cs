@@ -7,16 +7,23 @@ public sealed class MemoryAnalyticsStore : IAnalyticsStore
     public const int Capacity = 100_000;
 
     private readonly Queue<AnalyticsEvent> _events = new();
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task AddAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(analyticsEvent);
         lock (_events)
         {
-            _events.Enqueue(analyticsEvent);
-            if (_events.Count > Capacity)
+            if (analyticsEvent.Key is { } key && !_keys.Add(key))
             {
-                _events.Dequeue();
+                return Task.CompletedTask;
+            }
+
+            _events.Enqueue(analyticsEvent);
+            if (_events.Count > Capacity && _events.Dequeue().Key is { } dropped)
+            {
+                _keys.Remove(dropped);
             }
         }
 

@@ -125,7 +125,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var activityId = turn.Activity.ReplyToId;
         var rated = activityId is not null && state.SentAnswers.TryGetValue(activityId, out var known) ? known : null;
         var outcome = value.Reaction == "like" ? QuestionOutcome.RatedUp : QuestionOutcome.RatedDown;
-        await RecordAsync(turn, outcome, rated?.Question ?? string.Empty, rated?.Confidence, rated?.Text, value.Comment, cancellationToken);
+        await RecordAsync(turn, outcome, rated?.Question ?? string.Empty, rated?.Confidence, rated?.Text, value.Comment, $"vote|{activityId}|{value.Reaction}", cancellationToken);
         turn.InvokeResponse = new InvokeResponse(200, new { });
     }
 
@@ -137,8 +137,13 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         _ => null,
     };
 
-    private Task RecordAsync(TurnContext turn, QuestionOutcome outcome, string question, double? confidence = null, string? answer = null, string? comment = null, CancellationToken cancellationToken = default) =>
-        analytics.AddAsync(new AnalyticsEvent(clock.GetUtcNow(), turn.Activity.ChannelId, turn.Activity.Conversation?.Id, outcome, question, confidence, answer, comment), cancellationToken);
+    /// <summary>Records an outcome, keyed by the channel's activity id (or <paramref name="key"/>) so a redelivered activity is counted once.</summary>
+    private Task RecordAsync(TurnContext turn, QuestionOutcome outcome, string question, double? confidence = null, string? answer = null, string? comment = null, string? key = null, CancellationToken cancellationToken = default)
+    {
+        var activity = turn.Activity;
+        var eventKey = (key ?? activity.Id) is { } id ? $"{activity.ChannelId}|{activity.Conversation?.Id}|{id}" : null;
+        return analytics.AddAsync(new AnalyticsEvent(clock.GetUtcNow(), activity.ChannelId, activity.Conversation?.Id, outcome, question, confidence, answer, comment, eventKey), cancellationToken);
+    }
 
     private static Dictionary<string, SentAnswer> Remember(IReadOnlyDictionary<string, SentAnswer> answers, string id, SentAnswer answer)
     {
