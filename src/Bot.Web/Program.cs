@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBotServices();
 
 var app = builder.Build();
+app.UseExceptionHandler(failed => failed.Run(ApiError.FromUnhandledAsync));
 app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();

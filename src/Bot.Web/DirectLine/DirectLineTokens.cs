@@ -97,14 +97,15 @@ public sealed class DirectLineTokens
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
-        bytes = new byte[Base64Url.GetMaxDecodedLength(Math.Min(text.Length, 4096))];
-        if (text.Length is 0 or > 4096 || !Base64Url.TryDecodeFromChars(text, bytes, out var written))
+        // Base64Url.TryDecodeFromChars throws on characters outside the alphabet, so check them first.
+        bytes = [];
+        if (text.Length is 0 or > 4096 || !Base64Url.IsValid(text, out var length))
         {
             return false;
         }
 
-        bytes = bytes[..written];
-        return true;
+        bytes = new byte[length];
+        return Base64Url.TryDecodeFromChars(text, bytes, out _);
     }
 
     private sealed record Payload(
