@@ -43,6 +43,25 @@ param widgetAllowedOrigins array = []
 @secure()
 param adminKey string = ''
 
+@description('Where conversations, transcripts and analytics are kept: Sqlite (a file on the app\'s /home share; one instance) or Postgres (an Azure Database for PostgreSQL flexible server; any number of instances).')
+@allowed([
+  'Sqlite'
+  'Postgres'
+])
+param storageProvider string = 'Sqlite'
+
+@description('App Service instances (replicas); used with storageProvider Postgres, one instance otherwise.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 2
+
+@description('PostgreSQL administrator login (Postgres only).')
+param postgresAdminLogin string = 'botadmin'
+
+@description('PostgreSQL administrator password (Postgres only).')
+@secure()
+param postgresAdminPassword string = ''
+
 @description('Azure Bot pricing tier: F0 (free, standard channels) or S1.')
 @allowed([
   'F0'
@@ -53,6 +72,51 @@ param botSku string = 'F0'
 var appServicePlanName = '${botName}-plan'
 var webAppName = '${botName}-web'
 var isMsi = microsoftAppType == 'UserAssignedMSI'
+var usePostgres = storageProvider == 'Postgres'
+var postgresServerName = '${botName}-pg'
+var postgresConnectionString = usePostgres ? 'Host=${postgresServerName}.postgres.database.azure.com;Database=bot;Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require' : ''
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = if (usePostgres) {
+  name: postgresServerName
+  location: location
+  sku: {
+    name: 'Standard_B1ms'
+    tier: 'Burstable'
+  }
+  properties: {
+    version: '15'
+    administratorLogin: postgresAdminLogin
+    administratorLoginPassword: postgresAdminPassword
+    storage: {
+      storageSizeGB: 32
+    }
+    backup: {
+      backupRetentionDays: 7
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: 'Disabled'
+    }
+  }
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = if (usePostgres) {
+  parent: postgres
+  name: 'bot'
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+}
+
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = if (usePostgres) {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+}
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: appServicePlanName
@@ -60,6 +124,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServicePlanSku
+    capacity: usePostgres ? instanceCount : 1
   }
   properties: {
     reserved: true
@@ -114,6 +179,18 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED'
           value: 'true'
+        }
+        {
+          name: 'Storage__Provider'
+          value: storageProvider
+        }
+        {
+          name: 'Storage__SqlitePath'
+          value: '/home/data/bot.db'
+        }
+        {
+          name: 'Storage__PostgresConnectionString'
+          value: postgresConnectionString
         }
       ], [for (origin, i) in widgetAllowedOrigins: {
         name: 'DirectLine__AllowedOrigins__${i}'

@@ -8,3 +8,6 @@ param microsoftAppPassword = readEnvironmentVariable('MICROSOFT_APP_PASSWORD', '
 param directLineSecret = readEnvironmentVariable('DIRECT_LINE_SECRET', '')
 param adminKey = readEnvironmentVariable('ADMIN_KEY', '')
 param widgetAllowedOrigins = []
+param storageProvider = 'Sqlite'
+param instanceCount = 2
+param postgresAdminPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD', '')

@@ -50,7 +50,10 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(DataFolder, recursive: true);
+        if (Directory.Exists(DataFolder))
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
     }
 
     /// <summary>Answers every request with the next queued status (200 when none), and keeps the requests.</summary>

@@ -57,6 +57,21 @@ public sealed partial class DeploymentTemplatesTests
     }
 
     [Fact]
+    public void ArmTemplate_PostgresOption_AddsAFlexibleServerAndScalesThePlanOnlyWithIt()
+    {
+        using var template = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "main.json")));
+        var resources = template.RootElement.GetProperty("resources").EnumerateArray().ToList();
+
+        var server = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "Microsoft.DBforPostgreSQL/flexibleServers");
+        Assert.Equal("[variables('usePostgres')]", server.GetProperty("condition").GetString());
+        var plan = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "Microsoft.Web/serverfarms");
+        Assert.Equal("[if(variables('usePostgres'), parameters('instanceCount'), 1)]", plan.GetProperty("sku").GetProperty("capacity").GetString());
+        var settings = Assert.Single(resources, resource => resource.GetProperty("type").GetString() == "Microsoft.Web/sites").GetProperty("properties").GetProperty("siteConfig");
+        Assert.True(settings.GetProperty("webSocketsEnabled").GetBoolean());
+        Assert.Contains("Storage__PostgresConnectionString", settings.GetProperty("appSettings").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TeamsManifest_HasWhatTeamsRequires()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "teams", "manifest.json")));
