@@ -45,6 +45,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task WriteAsync<T>(string key, T item, CancellationToken cancellationToken)
     {
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await ExecuteAsync(
             connection,
@@ -59,6 +60,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         return await ExecuteAsync(
             connection,
@@ -81,6 +83,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task<TranscriptAppend> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
 
@@ -154,6 +157,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task AddAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analyticsEvent);
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await ExecuteAsync(
             connection,
@@ -212,6 +216,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<int> PurgeAsync(DateTimeOffset eventsBefore, DateTimeOffset idleBefore, CancellationToken cancellationToken)
     {
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var idle = idleBefore.ToUnixTimeMilliseconds();
@@ -226,6 +231,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <summary>Creates the schema, or brings it to the latest version; safe to run from several processes at once.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         if (_dialect.MigrationLockSql is { } lockSql)

@@ -35,6 +35,12 @@ public abstract class SqlDialect
     /// <summary>A statement, run first in the migration transaction, that keeps two processes from migrating at once; or null.</summary>
     public virtual string? MigrationLockSql => null;
 
+    /// <summary>
+    /// Waits for this process's turn to write, where the database takes one writer at a time and would otherwise make
+    /// the others sleep and retry; dispose the result to let the next one in. Null where writers need no queue.
+    /// </summary>
+    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>An open connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
