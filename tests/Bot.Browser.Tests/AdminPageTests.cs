@@ -8,10 +8,7 @@ public sealed class AdminPageTests(BrowserHost host) : IClassFixture<BrowserHost
     public async Task AdminPage_AfterWidgetQuestions_ShowsChartAndTheUnansweredQuestion()
     {
         var (widget, _) = await host.NewPageAsync();
-        await widget.GotoAsync("/");
-        await widget.Locator(".mw-launcher").ClickAsync();
-        await widget.GetByLabel("Your question").FillAsync("what is the capital of peru");
-        await widget.GetByLabel("Your question").PressAsync("Enter");
+        await BrowserHost.AskInWidgetAsync(widget, "what is the capital of peru");
         await Assertions.Expect(widget.Locator(".mw-bot").Last).ToContainTextAsync("couldn't find an answer", new() { Timeout = 10_000 });
         var (page, errors) = await host.NewPageAsync();
 

@@ -68,6 +68,16 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         return (page, errors);
     }
 
+    /// <summary>Opens the demo page's widget and asks <paramref name="question"/> (typed, then Enter).</summary>
+    public static async Task AskInWidgetAsync(IPage page, string question)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/");
+        await page.Locator(".mw-launcher").ClickAsync();
+        await page.GetByLabel("Your question").FillAsync(question);
+        await page.GetByLabel("Your question").PressAsync("Enter");
+    }
+
     /// <inheritdoc />
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -62,10 +62,7 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task Widget_ThumbsUp_ReachesTheBotAsFeedbackOnThatAnswer()
     {
         var (page, _) = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.Locator(".mw-launcher").ClickAsync();
-        await page.GetByLabel("Your question").FillAsync("how is muscle atrophy treated");
-        await page.GetByLabel("Your question").PressAsync("Enter");
+        await BrowserHost.AskInWidgetAsync(page, "how is muscle atrophy treated");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync(new() { Timeout = 10_000 });
 
@@ -91,10 +88,7 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task Widget_AfterMovingToAnotherPage_ContinuesTheSameConversation()
     {
         var (page, errors) = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.Locator(".mw-launcher").ClickAsync();
-        await page.GetByLabel("Your question").FillAsync("what is cachexia");
-        await page.GetByLabel("Your question").PressAsync("Enter");
+        await BrowserHost.AskInWidgetAsync(page, "what is cachexia");
         await Assertions.Expect(page.Locator(".mw-bot .mw-sources")).ToHaveCountAsync(1, Patiently);
 
         await page.ReloadAsync();
@@ -110,11 +104,8 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task Widget_MarkupInUserText_IsShownAsText()
     {
         var (page, errors) = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await page.Locator(".mw-launcher").ClickAsync();
 
-        await page.GetByLabel("Your question").FillAsync("<img src=x onerror=\"document.title='owned'\"> what is atrophy");
-        await page.GetByLabel("Your question").PressAsync("Enter");
+        await BrowserHost.AskInWidgetAsync(page, "<img src=x onerror=\"document.title='owned'\"> what is atrophy");
 
         await Assertions.Expect(page.Locator(".mw-user")).ToContainTextAsync("<img src=x");
         await Assertions.Expect(page.Locator(".mw-root img")).ToHaveCountAsync(0);

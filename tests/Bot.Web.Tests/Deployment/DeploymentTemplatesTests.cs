@@ -6,7 +6,7 @@ namespace Bot.Web.Tests.Deployment;
 
 public sealed partial class DeploymentTemplatesTests
 {
-    private static readonly string Folder = Path.Combine(RepositoryRoot(), "deploymentTemplates");
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "deploymentTemplates");
 
     public static TheoryData<string> JsonFiles() => [.. Directory.GetFiles(Folder, "*.json", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(Folder, path))];
 
@@ -103,19 +103,6 @@ public sealed partial class DeploymentTemplatesTests
         var bytes = File.ReadAllBytes(Path.Combine(Folder, "teams", file));
         Assert.Equal("\u0089PNG", string.Concat(bytes.Take(4).Select(value => (char)value)));
         return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Bot.sln not found above the test folder.");
     }
 
     [GeneratedRegex(@"parameters\('([A-Za-z0-9_]+)'\)")]

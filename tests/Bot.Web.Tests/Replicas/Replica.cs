@@ -31,7 +31,7 @@ public sealed partial class Replica : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -100,19 +100,6 @@ public sealed partial class Replica : IAsyncDisposable
         Client.Dispose();
         _process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Bot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Bot.sln not found above the test output.");
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
