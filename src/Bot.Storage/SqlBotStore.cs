@@ -37,6 +37,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<T?> ReadAsync<T>(string key, CancellationToken cancellationToken)
     {
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         var value = await ScalarAsync(connection, null, "SELECT value FROM state WHERE key = @k", cancellationToken, ("k", key));
         return value is string json ? JsonSerializer.Deserialize<T>(json) : default;
@@ -45,7 +46,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task WriteAsync<T>(string key, T item, CancellationToken cancellationToken)
     {
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await ExecuteAsync(
             connection,
@@ -60,7 +61,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         return await ExecuteAsync(
             connection,
@@ -75,6 +76,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         return await ScalarAsync(connection, null, "SELECT 1 FROM dl_conversations WHERE id = @c", cancellationToken, ("c", conversationId)) is not null;
     }
@@ -83,7 +85,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task<TranscriptAppend> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
 
@@ -122,6 +124,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<TranscriptPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         if (await ScalarAsync(connection, null, "SELECT 1 FROM dl_conversations WHERE id = @c", cancellationToken, ("c", conversationId)) is null)
         {
@@ -157,7 +160,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task AddAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analyticsEvent);
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await ExecuteAsync(
             connection,
@@ -178,6 +181,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<IReadOnlyList<AnalyticsEvent>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var command = Command(connection, null, "SELECT at, channel, conversation, outcome, question, confidence, answer, comment, event_key FROM events WHERE at >= @s ORDER BY at, id", ("s", Math.Max(since.ToUnixTimeMilliseconds(), 0)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -216,7 +220,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<int> PurgeAsync(DateTimeOffset eventsBefore, DateTimeOffset idleBefore, CancellationToken cancellationToken)
     {
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var idle = idleBefore.ToUnixTimeMilliseconds();
@@ -231,7 +235,7 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <summary>Creates the schema, or brings it to the latest version; safe to run from several processes at once.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        using var writing = await _dialect.EnterWriteAsync(cancellationToken);
+        using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         if (_dialect.MigrationLockSql is { } lockSql)

@@ -36,10 +36,10 @@ public abstract class SqlDialect
     public virtual string? MigrationLockSql => null;
 
     /// <summary>
-    /// Waits for this process's turn to write, where the database takes one writer at a time and would otherwise make
-    /// the others sleep and retry; dispose the result to let the next one in. Null where writers need no queue.
+    /// Waits for this process's turn at the database, where concurrent connections would make each other sleep and
+    /// retry; dispose the result to let the next one in. Null where callers need no queue.
     /// </summary>
-    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+    public virtual ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
     /// <summary>An open connection.</summary>
     public abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);

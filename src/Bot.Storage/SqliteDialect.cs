@@ -4,14 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Storage;
 
 /// <summary>
-/// An embedded SQLite file (write-ahead log, so a killed process loses nothing it acknowledged). SQLite takes one
-/// writer at a time, so this process queues its writers instead of letting them sleep on SQLITE_BUSY.
+/// An embedded SQLite file (write-ahead log, so a killed process loses nothing it acknowledged). This process uses
+/// it one call at a time: SQLite takes one writer at a time, and under a steady stream of commits a reader can meet
+/// SQLITE_BUSY and wait out a retry of up to a second (seen as 1 s stalls at the 99th percentile under load); a call
+/// takes tens of microseconds, so the queue costs less than the retries.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The write queue's SemaphoreSlim holds no handle (AvailableWaitHandle is never used) and lives as long as the store.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The queue's SemaphoreSlim holds no handle (AvailableWaitHandle is never used) and lives as long as the store.")]
 public sealed class SqliteDialect : SqlDialect
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SemaphoreSlim _turn = new(1, 1);
 
     static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
 
@@ -35,10 +37,10 @@ public sealed class SqliteDialect : SqlDialect
     protected override string IdentityColumn => "id INTEGER PRIMARY KEY AUTOINCREMENT";
 
     /// <inheritdoc />
-    public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    public override async ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {
-        await _writer.WaitAsync(cancellationToken);
-        return new Release(_writer);
+        await _turn.WaitAsync(cancellationToken);
+        return new Release(_turn);
     }
 
     /// <inheritdoc />
@@ -62,8 +64,8 @@ public sealed class SqliteDialect : SqlDialect
         return ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
     }
 
-    private sealed class Release(SemaphoreSlim writer) : IDisposable
+    private sealed class Release(SemaphoreSlim turn) : IDisposable
     {
-        public void Dispose() => writer.Release();
+        public void Dispose() => turn.Release();
     }
 }
