@@ -126,19 +126,22 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     {
         using var turn = await _dialect.EnterAsync(cancellationToken);
         await using var connection = await _dialect.OpenAsync(cancellationToken);
-        if (await ScalarAsync(connection, null, "SELECT 1 FROM dl_conversations WHERE id = @c", cancellationToken, ("c", conversationId)) is null)
-        {
-            throw new KeyNotFoundException("No such conversation.");
-        }
-
-        await using var command = Command(connection, null, "SELECT seq, body FROM dl_activities WHERE conversation_id = @c AND seq > @w ORDER BY seq LIMIT @n", ("c", conversationId), ("w", watermark), ("n", max));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var activities = new List<Activity>();
         var last = watermark;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var command = Command(connection, null, "SELECT seq, body FROM dl_activities WHERE conversation_id = @c AND seq > @w ORDER BY seq LIMIT @n", ("c", conversationId), ("w", watermark), ("n", max)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            last = reader.GetInt64(0);
-            activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), BotJson.Options)!);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                last = reader.GetInt64(0);
+                activities.Add(JsonSerializer.Deserialize<Activity>(reader.GetString(1), BotJson.Options)!);
+            }
+        }
+
+        // Only an empty page needs to ask whether the conversation is there at all.
+        if (activities.Count == 0 && await ScalarAsync(connection, null, "SELECT 1 FROM dl_conversations WHERE id = @c", cancellationToken, ("c", conversationId)) is null)
+        {
+            throw new KeyNotFoundException("No such conversation.");
         }
 
         return new TranscriptPage(activities, last);

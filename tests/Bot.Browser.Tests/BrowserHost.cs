@@ -38,7 +38,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         using var client = CreateClient();
-        for (var attempt = 0; attempt < 200 && !(await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode; attempt++)
+        for (var attempt = 0; attempt < 600 && !(await client.GetAsync(new Uri("/readyz", UriKind.Relative))).IsSuccessStatusCode; attempt++)
         {
             await Task.Delay(50);
         }

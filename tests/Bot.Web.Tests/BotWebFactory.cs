@@ -19,7 +19,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(factory);
         var client = factory.CreateClient();
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             if ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK)
             {

@@ -35,7 +35,7 @@ public sealed class HealthApiTests(BotWebFactory factory) : IClassFixture<BotWeb
             await Task.Delay(100);
             readiness = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         }
-        while (await readiness.Content.ReadAsStringAsync() == "loading" && ++attempts < 100);
+        while (await readiness.Content.ReadAsStringAsync() == "loading" && ++attempts < 300);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readiness.StatusCode);
         Assert.Equal("storage unreachable", await readiness.Content.ReadAsStringAsync());
