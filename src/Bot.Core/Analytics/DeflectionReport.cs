@@ -27,6 +27,7 @@ public sealed record DeflectionReport(IReadOnlyList<DeflectionDay> Days, IReadOn
         ArgumentNullException.ThrowIfNull(events);
         var inPeriod = events.Where(recorded => Day(recorded) >= first && Day(recorded) <= last).ToList();
         var byDay = inPeriod.ToLookup(Day);
+        var setbacks = LatestSetbacks(events);
         var days = new List<DeflectionDay>();
         for (var date = first; date <= last; date = date.AddDays(1))
         {
@@ -40,7 +41,7 @@ public sealed record DeflectionReport(IReadOnlyList<DeflectionDay> Days, IReadOn
                 Count(today, QuestionOutcome.ClinicRequested),
                 Count(today, QuestionOutcome.RatedUp),
                 Count(today, QuestionOutcome.RatedDown),
-                today.Count(recorded => recorded.Outcome == QuestionOutcome.Answered && IsDeflected(recorded, events))));
+                today.Count(recorded => recorded.Outcome == QuestionOutcome.Answered && IsDeflected(recorded, setbacks))));
         }
 
         var unanswered = inPeriod
@@ -66,10 +67,37 @@ public sealed record DeflectionReport(IReadOnlyList<DeflectionDay> Days, IReadOn
         return new DeflectionReport(days, unanswered, worst);
     }
 
-    private static bool IsDeflected(AnalyticsEvent answered, IReadOnlyList<AnalyticsEvent> events) => !events.Any(later =>
-        later.ConversationId == answered.ConversationId && later.At >= answered.At
-        && (later.Outcome == QuestionOutcome.ClinicRequested
-            || (later.Outcome == QuestionOutcome.RatedDown && Normalise(later.Question) == Normalise(answered.Question))));
+    /// <summary>
+    /// When each conversation last asked for the clinic (question null) and last rated each question down: one pass,
+    /// so deciding whether an answer was deflected is a lookup rather than a scan of every event.
+    /// </summary>
+    private static Dictionary<(string? Conversation, string? Question), DateTimeOffset> LatestSetbacks(IReadOnlyList<AnalyticsEvent> events)
+    {
+        var latest = new Dictionary<(string? Conversation, string? Question), DateTimeOffset>();
+        foreach (var recorded in events)
+        {
+            (string?, string?)? key = recorded.Outcome switch
+            {
+                QuestionOutcome.ClinicRequested => (recorded.ConversationId, null),
+                QuestionOutcome.RatedDown => (recorded.ConversationId, Normalise(recorded.Question)),
+                _ => null,
+            };
+            if (key is { } setback && (!latest.TryGetValue(setback, out var at) || recorded.At > at))
+            {
+                latest[setback] = recorded.At;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Whether no clinic request and no down-vote on the same question followed <paramref name="answered"/> in its conversation.</summary>
+    private static bool IsDeflected(AnalyticsEvent answered, Dictionary<(string? Conversation, string? Question), DateTimeOffset> setbacks) =>
+        !FollowedBy(setbacks, (answered.ConversationId, null), answered.At)
+        && !FollowedBy(setbacks, (answered.ConversationId, Normalise(answered.Question)), answered.At);
+
+    private static bool FollowedBy(Dictionary<(string? Conversation, string? Question), DateTimeOffset> setbacks, (string?, string?) key, DateTimeOffset at) =>
+        setbacks.TryGetValue(key, out var latest) && latest >= at;
 
     private static int Count(IEnumerable<AnalyticsEvent> events, QuestionOutcome outcome) => events.Count(recorded => recorded.Outcome == outcome);
 
