@@ -35,5 +35,5 @@ public static class WidgetApi
     private static bool IsAllowed(string origin, HttpRequest request, DirectLineOptions options) =>
         origin.Length > 0
         && (string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
-            || options.AllowedOrigins.Any(allowed => allowed == "*" || string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase)));
+            || options.AllowsOrigin(origin));
 }

@@ -15,6 +15,10 @@ public sealed record DirectLineOptions
     /// <summary>Pages that may embed the widget and call Direct Line from a browser (CORS), besides this host's own pages.</summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>Whether <see cref="AllowedOrigins"/> lets a page on <paramref name="origin"/> in (an entry "*" lets any in).</summary>
+    public bool AllowsOrigin(string origin) =>
+        AllowedOrigins.Any(allowed => allowed == "*" || string.Equals(allowed.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The bot's display name on Direct Line.</summary>
     public string BotName { get; init; } = "Muscle health assistant";
 }

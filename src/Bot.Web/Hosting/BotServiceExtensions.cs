@@ -56,16 +56,16 @@ public static class BotServiceExtensions
         services.Configure<DirectLineOptions>(builder.Configuration.GetSection("DirectLine"));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineChannel>();
-        var origins = builder.Configuration.GetSection("DirectLine:AllowedOrigins").Get<string[]>() ?? [];
+        var directLine = builder.Configuration.GetSection("DirectLine").Get<DirectLineOptions>() ?? new DirectLineOptions();
         services.AddCors(cors => cors.AddPolicy(WidgetApi.CorsPolicy, policy =>
         {
-            if (origins.Contains("*"))
+            if (directLine.AllowedOrigins.Contains("*"))
             {
                 policy.AllowAnyOrigin();
             }
             else
             {
-                policy.WithOrigins([.. origins.Select(origin => origin.TrimEnd('/'))]);
+                policy.SetIsOriginAllowed(directLine.AllowsOrigin);
             }
 
             policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
