@@ -157,6 +157,7 @@ public static class DirectLineApi
     {
         var cancellationToken = http.RequestAborted;
         var (check, claims) = tokens.Read(http.Request.Query["t"].ToString(), DirectLineTokens.StreamScope);
+        var watermarkRead = TryReadWatermark(http.Request.Query["watermark"].ToString(), out var watermark);
         IResult? refusal = check switch
         {
             _ when !http.WebSockets.IsWebSocketRequest => Error(HttpStatusCode.BadRequest, "BadArgument", "Open the stream as a WebSocket."),
@@ -164,7 +165,7 @@ public static class DirectLineApi
             TokenCheck.Expired => Error(HttpStatusCode.Forbidden, "TokenExpired", "The stream URL has expired; reconnect to get a new one."),
             _ when claims!.ConversationId != conversationId => Error(HttpStatusCode.Forbidden, "Forbidden", "The stream URL is for another conversation."),
             _ when !await channel.Store.ExistsAsync(conversationId, cancellationToken) => Error(HttpStatusCode.NotFound, "NotFound", "No such conversation."),
-            _ when !TryReadWatermark(http.Request.Query["watermark"].ToString(), out _) => Error(HttpStatusCode.BadRequest, "BadArgument", "The watermark is not one this service gave."),
+            _ when !watermarkRead => Error(HttpStatusCode.BadRequest, "BadArgument", "The watermark is not one this service gave."),
             _ => null,
         };
         if (refusal is not null)
@@ -173,7 +174,6 @@ public static class DirectLineApi
             return;
         }
 
-        TryReadWatermark(http.Request.Query["watermark"].ToString(), out var watermark);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = DiscardIncomingAsync(socket, closed);
