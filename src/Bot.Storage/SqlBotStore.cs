@@ -37,8 +37,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<T?> ReadAsync<T>(string key, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         var value = await ScalarAsync(connection, null, "SELECT value FROM state WHERE key = @k", cancellationToken, ("k", key));
         return value is string json ? JsonSerializer.Deserialize<T>(json) : default;
     }
@@ -46,8 +46,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task WriteAsync<T>(string key, T item, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await ExecuteAsync(
             connection,
             null,
@@ -61,8 +61,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<bool> CreateAsync(string conversationId, string userId, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         return await ExecuteAsync(
             connection,
             null,
@@ -76,8 +76,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         return await ScalarAsync(connection, null, "SELECT 1 FROM dl_conversations WHERE id = @c", cancellationToken, ("c", conversationId)) is not null;
     }
 
@@ -85,8 +85,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task<TranscriptAppend> AppendAsync(string conversationId, Activity activity, string? clientActivityId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
 
         // Taking the next number locks the conversation row first, so a retry racing its original waits here and
@@ -124,8 +124,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<TranscriptPage> ReadAsync(string conversationId, long watermark, int max, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         var activities = new List<Activity>();
         var last = watermark;
         await using (var command = Command(connection, null, "SELECT seq, body FROM dl_activities WHERE conversation_id = @c AND seq > @w ORDER BY seq LIMIT @n", ("c", conversationId), ("w", watermark), ("n", max)))
@@ -163,8 +163,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     public async Task AddAsync(AnalyticsEvent analyticsEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(analyticsEvent);
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await ExecuteAsync(
             connection,
             null,
@@ -184,8 +184,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<IReadOnlyList<AnalyticsEvent>> ListAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await using var command = Command(connection, null, "SELECT at, channel, conversation, outcome, question, confidence, answer, comment, event_key FROM events WHERE at >= @s ORDER BY at, id", ("s", Math.Max(since.ToUnixTimeMilliseconds(), 0)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<AnalyticsEvent>();
@@ -211,8 +211,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     {
         try
         {
-            await using var connection = await _dialect.OpenAsync(cancellationToken);
-            return await ScalarAsync(connection, null, "SELECT 1", cancellationToken) is not null;
+            await using var session = await OpenAsync(cancellationToken);
+            return await ScalarAsync(session.Connection, null, "SELECT 1", cancellationToken) is not null;
         }
         catch (DbException)
         {
@@ -223,8 +223,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <inheritdoc />
     public async Task<int> PurgeAsync(DateTimeOffset eventsBefore, DateTimeOffset idleBefore, CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         var idle = idleBefore.ToUnixTimeMilliseconds();
         var deleted = await ExecuteAsync(connection, transaction, "DELETE FROM events WHERE at < @b", cancellationToken, ("b", eventsBefore.ToUnixTimeMilliseconds()));
@@ -238,8 +238,8 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
     /// <summary>Creates the schema, or brings it to the latest version; safe to run from several processes at once.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        using var turn = await _dialect.EnterAsync(cancellationToken);
-        await using var connection = await _dialect.OpenAsync(cancellationToken);
+        await using var session = await OpenAsync(cancellationToken);
+        var connection = session.Connection;
         await using var transaction = await _dialect.BeginWriteAsync(connection, cancellationToken);
         if (_dialect.MigrationLockSql is { } lockSql)
         {
@@ -255,6 +255,21 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
         }
 
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A connection, opened once this process's turn at the database has come (<see cref="SqlDialect.EnterAsync"/>).</summary>
+    private async Task<Session> OpenAsync(CancellationToken cancellationToken)
+    {
+        var turn = await _dialect.EnterAsync(cancellationToken);
+        try
+        {
+            return new Session(turn, await _dialect.OpenAsync(cancellationToken));
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
     }
 
     private long Now() => _clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -288,5 +303,17 @@ public sealed class SqlBotStore : IStorage, ITranscriptStore, IAnalyticsStore, I
         await using var command = Command(connection, transaction, sql, parameters);
         var value = await command.ExecuteScalarAsync(cancellationToken);
         return value is DBNull ? null : value;
+    }
+
+    /// <summary>A connection and the turn it was opened in: closing it lets the next caller in.</summary>
+    private sealed class Session(IDisposable? turn, DbConnection connection) : IAsyncDisposable
+    {
+        public DbConnection Connection => connection;
+
+        public async ValueTask DisposeAsync()
+        {
+            await connection.DisposeAsync();
+            turn?.Dispose();
+        }
     }
 }
