@@ -9,6 +9,12 @@ public sealed record StorageOptions
     /// <summary>The SQLite file, relative to the settings folder.</summary>
     public string SqlitePath { get; init; } = "data/bot.db";
 
+    /// <summary>
+    /// SQLite's journal: <c>WAL</c> (the default, local disk) or <c>DELETE</c> for network storage such as App Service's
+    /// /home share, where the write-ahead log's shared memory is unsafe.
+    /// </summary>
+    public string SqliteJournalMode { get; init; } = "WAL";
+
     /// <summary>The PostgreSQL connection string (Npgsql form); never logged.</summary>
     public string PostgresConnectionString { get; init; } = string.Empty;
 

@@ -23,7 +23,7 @@ public static class StorageServices
                 break;
             case "SQLITE":
                 var path = Path.GetFullPath(Path.Combine(settingsDirectory, options.SqlitePath));
-                AddSql(services, options, provider => new SqliteDialect(path));
+                AddSql(services, options, provider => new SqliteDialect(path, options.SqliteJournalMode));
                 break;
             case "POSTGRES":
                 if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))
