@@ -101,9 +101,9 @@ var postgresSubnetName = 'postgres'
 
 // Each of these fails a deployment that lacks what its choices need, with a message naming the parameter (ARM
 // evaluates only the branch of if() that it takes).
-var appId = isMsi
-  ? botIdentity!.properties.clientId
-  : empty(microsoftAppId) ? fail('microsoftAppType SingleTenant needs microsoftAppId') : microsoftAppId!
+var singleTenantAppId = !isMsi && empty(microsoftAppId)
+  ? fail('microsoftAppType SingleTenant needs microsoftAppId')
+  : microsoftAppId ?? ''
 var appPassword = !isMsi && empty(microsoftAppPassword)
   ? fail('microsoftAppType SingleTenant needs microsoftAppPassword (a client secret of the app registration)')
   : microsoftAppPassword ?? ''
@@ -124,6 +124,7 @@ var clinicContact = empty(clinicPhone) && empty(clinicEmail) && empty(clinicUrl)
       Clinic__EmergencyNumber: clinicEmergencyNumber
       Clinic__CrisisLine: clinicCrisisLine
     }
+var appId = isMsi ? botIdentity!.properties.clientId : singleTenantAppId
 
 resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = if (isMsi) {
   name: '${botName}-id'
