@@ -20,6 +20,7 @@ public sealed class TeamsManifestTests
         var result = Schema.Evaluate(manifest.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
 
         Assert.True(result.IsValid, string.Join("\n", Errors(result)));
+        Assert.Equal("https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json", manifest.RootElement.GetProperty("$schema").GetString());
     }
 
     [Theory]
