@@ -38,7 +38,8 @@ public sealed class SqliteDialect : SqlDialect
         }
 
         // With the write-ahead log, NORMAL commits without an fsync each time and still loses nothing when the process
-        // dies (only an OS crash can take the last commits back); a rollback journal needs FULL for the same promise.
+        // dies (only an OS crash can take the last commits back); with a rollback journal, NORMAL can corrupt the file
+        // if the host or its storage fails mid-commit, so FULL.
         _synchronous = mode == "WAL" ? "NORMAL" : "FULL";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Cache = SqliteCacheMode.Private, DefaultTimeout = 30 }.ToString();
