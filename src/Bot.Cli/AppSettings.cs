@@ -20,6 +20,9 @@ internal sealed record AppSettings
     /// <summary>The corpus folder, resolved against the settings file's folder.</summary>
     public string CorpusDirectory { get; private init; } = "corpus";
 
+    /// <summary>The folder of appsettings.json: the repository root when run from a clone.</summary>
+    public string RepositoryDirectory { get; private init; } = Environment.CurrentDirectory;
+
     /// <summary>Finds appsettings.json in the current folder or the nearest one above it; defaults when there is none.</summary>
     public static AppSettings Load()
     {
@@ -29,7 +32,7 @@ internal sealed record AppSettings
             if (File.Exists(path))
             {
                 var settings = JsonSerializer.Deserialize<AppSettings>(File.ReadAllText(path), JsonOptions) ?? new AppSettings();
-                return settings with { CorpusDirectory = Path.GetFullPath(Path.Combine(directory.FullName, settings.Knowledge.CorpusPath)) };
+                return settings with { CorpusDirectory = Path.GetFullPath(Path.Combine(directory.FullName, settings.Knowledge.CorpusPath)), RepositoryDirectory = directory.FullName };
             }
         }
 

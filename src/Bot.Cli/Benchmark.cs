@@ -6,6 +6,9 @@ using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Highlight;
 using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Triage;
+using Bot.Knowledge.Understanding;
 
 namespace Bot.Cli;
 
@@ -37,7 +40,7 @@ internal static class Benchmark
         for (var i = 0; i < 5; i++)
         {
             var watch = Stopwatch.StartNew();
-            engine = KnowledgeBase.Load(settings.CorpusDirectory, settings.Search, settings.Answers, settings.Clinic);
+            engine = KnowledgeBase.Load(settings.CorpusDirectory, MiniLmEmbedder.Shared, settings.Search, settings.Answers, settings.Clinic);
             buildTimes.Add(watch.Elapsed.TotalMilliseconds);
         }
 
@@ -51,11 +54,20 @@ internal static class Benchmark
             var snapshot = new IndexBuilder(engine.Analyzer).Build(passages, engine.Corpus.Sources);
             var searcher = new Bm25PassageSearcher(snapshot, engine.Analyzer, settings.Search);
             var build = watch.Elapsed.TotalMilliseconds;
-            var answers = new AnswerService(searcher, new PassageHighlighter(), settings.Answers, settings.Clinic);
+            var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), settings.Answers, settings.Clinic);
             Row(output, $"synthetic {size / 1000}k", size, build, searcher, answers, questions, Math.Max(5, rounds / 10));
             GC.KeepAlive(snapshot);
         }
 
+        output.WriteLine();
+        var triage = new MessageTriage(TriageModel.Shipped);
+        var read = Measure(questions, Math.Max(5, rounds / 10), question => Message.Read(question, MiniLmEmbedder.Shared));
+        var messages = questions.Select(question => Message.Read(question, MiniLmEmbedder.Shared)).ToArray();
+        var classify = Measure([.. Enumerable.Range(0, messages.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], rounds, i => triage.Classify(messages[int.Parse(i, System.Globalization.CultureInfo.InvariantCulture)]));
+        output.WriteLine("| triage step | p50 (µs) | p99 (µs) |");
+        output.WriteLine("|---|---:|---:|");
+        output.WriteLine($"| message embedding (MiniLM, once per message) | {Percentile(read, 0.5):0} | {Percentile(read, 0.99):0} |");
+        output.WriteLine($"| rules + model (logistic + nearest examples) | {Percentile(classify, 0.5):0} | {Percentile(classify, 0.99):0} |");
         output.WriteLine();
         output.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB");
         return 0;

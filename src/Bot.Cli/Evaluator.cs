@@ -5,12 +5,28 @@ using Bot.Knowledge.Answers;
 namespace Bot.Cli;
 
 /// <summary>
-/// Scores labelled questions: right when the kind matches and, for answers, the answer text or the first
+/// Scores labelled questions: right when the kind matches (for <c>not_emergency</c>: when the reply is not emergency
+/// guidance) and, for answers, the answer text or the first
 /// citation's snippet contains one of the expected phrases, both normalised (lower case, ’ as ', every run of
 /// characters other than a–z, 0–9 and % as one space).
 /// </summary>
 internal static class Evaluator
 {
+    /// <summary>The kind of a message that only mentions alarming things: right when it gets anything but emergency guidance.</summary>
+    public const string NotEmergency = "not_emergency";
+
+    /// <summary>
+    /// The style of each case (id → style) from the <c>NAME-styles.tsv</c> beside <c>NAME.jsonl</c>, whose first line is a
+    /// header and whose rows are id, expected kind, style; empty when there is no such file.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ReadStyles(string path)
+    {
+        var styles = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileNameWithoutExtension(path) + "-styles.tsv");
+        return File.Exists(styles)
+            ? File.ReadLines(styles).Skip(1).Select(line => line.Split('\t')).Where(cells => cells.Length >= 3).ToDictionary(cells => cells[0], cells => cells[2])
+            : new Dictionary<string, string>();
+    }
+
     /// <summary>Reads an evaluation file: one <see cref="EvalCase"/> a line, blank lines skipped.</summary>
     public static IReadOnlyList<EvalCase> Read(string path) =>
         File.ReadLines(path)
@@ -26,7 +42,7 @@ internal static class Evaluator
     public static EvalOutcome Score(EvalCase evalCase, Answer answer)
     {
         var kind = AnswerLine.KindName(answer.Kind);
-        var right = kind == evalCase.Expect;
+        var right = evalCase.Expect == NotEmergency ? answer.Kind != AnswerKind.Emergency : kind == evalCase.Expect;
         if (right && evalCase.Expect == "answer" && evalCase.ContainsAny is { Count: > 0 } phrases)
         {
             var text = Normalise(answer.Text);
@@ -70,16 +86,31 @@ internal sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
         Outcomes.GroupBy(outcome => outcome.Case.Expect)
             .Select(group => (group.Key, group.Count(outcome => outcome.Right), group.Count()));
 
+    /// <summary>Accuracy per style, for the cases <paramref name="styles"/> names.</summary>
+    public IEnumerable<(string Style, int Right, int Total)> ByStyle(IReadOnlyDictionary<string, string> styles) =>
+        Outcomes.Where(outcome => styles.ContainsKey(outcome.Case.Id))
+            .GroupBy(outcome => styles[outcome.Case.Id])
+            .Select(group => (group.Key, group.Count(outcome => outcome.Right), group.Count()));
+
     public int Right => Outcomes.Count(outcome => outcome.Right);
 
-    public void Print(TextWriter writer)
+    public void Print(TextWriter writer, IReadOnlyDictionary<string, string> styles)
     {
         foreach (var (kind, right, total) in ByKind())
         {
-            writer.WriteLine($"{kind,-10} {right,3}/{total,-3} {100.0 * right / total,5:0.0}%");
+            writer.WriteLine($"{kind,-14} {right,3}/{total,-3} {100.0 * right / total,5:0.0}%");
         }
 
-        writer.WriteLine($"{"all",-10} {Right,3}/{Outcomes.Count,-3} {100.0 * Right / Math.Max(1, Outcomes.Count),5:0.0}%");
+        writer.WriteLine($"{"all",-14} {Right,3}/{Outcomes.Count,-3} {100.0 * Right / Math.Max(1, Outcomes.Count),5:0.0}%");
+        if (styles.Count > 0)
+        {
+            writer.WriteLine();
+            foreach (var (style, right, total) in ByStyle(styles).OrderBy(row => row.Style, StringComparer.Ordinal))
+            {
+                writer.WriteLine($"style {style,-8} {right,3}/{total,-3} {100.0 * right / total,5:0.0}%");
+            }
+        }
+
         foreach (var miss in Outcomes.Where(outcome => !outcome.Right))
         {
             writer.WriteLine();

@@ -3,6 +3,7 @@ using Bot.Core.Analytics;
 using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge;
+using Bot.Knowledge.Semantic;
 
 const string Usage = """
     usage: bot <command>
@@ -10,6 +11,9 @@ const string Usage = """
       ask --jsonl      answer one question per line of standard input, one JSON object per line
       eval FILE        score a labelled question file; prints accuracy per kind and the misses
       chat             talk in the terminal through the same dialog the channels use (type 'quit' to leave)
+      train-triage [DIR]
+                       cross-validate and train the triage model on the labelled examples in DIR
+                       (default tests/Bot.Knowledge.Tests/TestData/Triage); writes src/Bot.Knowledge/Triage/TriageModel.json, TriageNeighbours.bin
       bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
       load directline --url URL --secret S [--conversations N] [--seconds T]
                        time the Direct Line post→reply round trip of a running host under a bounded load
@@ -24,7 +28,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 try
 {
     var settings = AppSettings.Load();
-    KnowledgeBase Engine() => KnowledgeBase.Load(settings.CorpusDirectory, settings.Search, settings.Answers, settings.Clinic);
+    KnowledgeBase Engine() => KnowledgeBase.Load(settings.CorpusDirectory, MiniLmEmbedder.Shared, settings.Search, settings.Answers, settings.Clinic);
     switch (args)
     {
         case ["ask", "--jsonl"]:
@@ -34,11 +38,17 @@ try
             return 0;
         case ["eval", var file]:
             var report = Evaluator.Run(Evaluator.Read(file), Engine().Answers);
-            report.Print(Console.Out);
+            report.Print(Console.Out, Evaluator.ReadStyles(file));
             return 0;
         case ["chat"]:
             var engine = Engine();
             return await Commands.ChatAsync(new MuscleWastingBot(engine.Answers, settings.Answers, settings.Clinic, new MemoryStorage(), new MemoryAnalyticsStore(), TimeProvider.System), Console.In, Console.Out);
+        case ["train-triage", .. var directory] when directory.Length <= 1:
+            return TriageTrainer.Run(
+                directory.Length == 1 ? directory[0] : Path.Combine(settings.RepositoryDirectory, "tests", "Bot.Knowledge.Tests", "TestData", "Triage"),
+                Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageModel.json"),
+                Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageNeighbours.bin"),
+                Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         case ["load", "directline", .. var options]:

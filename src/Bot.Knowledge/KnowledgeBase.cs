@@ -4,6 +4,8 @@ using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
 using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Triage;
 
 namespace Bot.Knowledge;
 
@@ -47,14 +49,14 @@ public sealed class KnowledgeBase
         return new EnglishAnalyzer(EnglishAnalyzer.ParseWordList(stopWords), synonyms);
     }
 
-    /// <summary>Loads the corpus folder and builds everything.</summary>
-    public static KnowledgeBase Load(string corpusDirectory, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null)
+    /// <summary>Loads the corpus folder and builds everything; <paramref name="embedder"/> is the process's one sentence model.</summary>
+    public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null)
     {
         var analyzer = CreateAnalyzer(corpusDirectory);
         var corpus = new CorpusLoader(analyzer).Load(corpusDirectory);
         var snapshot = new IndexBuilder(analyzer).Build(corpus);
         var searcher = new Bm25PassageSearcher(snapshot, analyzer, search ?? new SearchOptions());
-        var service = new AnswerService(searcher, new PassageHighlighter(), answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
+        var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
         return new KnowledgeBase(corpus, analyzer, searcher, service);
     }
 

@@ -1,4 +1,5 @@
 using Bot.Knowledge;
+using Bot.Knowledge.Semantic;
 
 namespace Bot.Cli.Tests;
 
@@ -7,7 +8,7 @@ internal static class Engine
 {
     public static string Root { get; } = FindRoot();
 
-    private static readonly Lazy<KnowledgeBase> Lazy = new(() => KnowledgeBase.Load(Path.Combine(Root, "corpus")));
+    private static readonly Lazy<KnowledgeBase> Lazy = new(() => KnowledgeBase.Load(Path.Combine(Root, "corpus"), MiniLmEmbedder.Shared));
 
     public static KnowledgeBase Instance => Lazy.Value;
 

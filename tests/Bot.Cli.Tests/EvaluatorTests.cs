@@ -13,7 +13,7 @@ public sealed class EvaluatorTests
 
         var byKind = report.ByKind().ToDictionary(row => row.Kind);
         var misses = new StringWriter();
-        report.Print(misses);
+        report.Print(misses, new Dictionary<string, string>());
         Assert.True(byKind["answer"].Right >= byKind["answer"].Total - 1, misses.ToString());
         Assert.True(byKind["decline"].Right == byKind["decline"].Total, misses.ToString());
         Assert.True(byKind["emergency"].Right == byKind["emergency"].Total, misses.ToString());
@@ -58,5 +58,37 @@ public sealed class EvaluatorTests
         var answer = new Answer("q", AnswerKind.Answer, "Text [1]", [], 1, []);
 
         Assert.False(Evaluator.Score(evalCase, answer).Right);
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.Answer, true)]
+    [InlineData(AnswerKind.Decline, true)]
+    [InlineData(AnswerKind.SmallTalk, true)]
+    [InlineData(AnswerKind.Emergency, false)]
+    public void Score_NotEmergency_IsRightForAnyReplyButEmergencyGuidance(AnswerKind kind, bool right)
+    {
+        var evalCase = new EvalCase("x", "my arms are dying after the shopping", Evaluator.NotEmergency, null);
+
+        Assert.Equal(right, Evaluator.Score(evalCase, new Answer("q", kind, "Text", [], 1, [])).Right);
+    }
+
+    [Fact]
+    public void ReadStyles_StylesFileBesideTheSet_MapsIdsToStyles()
+    {
+        var directory = Directory.CreateTempSubdirectory();
+        try
+        {
+            var set = Path.Combine(directory.FullName, "set.jsonl");
+            File.WriteAllText(Path.Combine(directory.FullName, "set-styles.tsv"), "id\texpect\tstyle\na-1\tanswer\ttypo\nb-2\tdecline\tdecline\n");
+
+            var styles = Evaluator.ReadStyles(set);
+
+            Assert.Equal(new Dictionary<string, string> { ["a-1"] = "typo", ["b-2"] = "decline" }, styles);
+            Assert.Empty(Evaluator.ReadStyles(Path.Combine(directory.FullName, "other.jsonl")));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 }

@@ -5,16 +5,19 @@ using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
 using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Triage;
+using Bot.Knowledge.Understanding;
 
 namespace Bot.Knowledge.Answers;
 
 /// <summary>
-/// The one place every channel gets its replies from. In order: emergencies (deterministic, before any search),
-/// small talk, then search; an answer is given only when the best passage covers enough of the question, and is
+/// The one place every channel gets its replies from. The message is read once (its sentences and their vectors),
+/// then triaged (emergencies before anything else, then small talk, see <see cref="MessageTriage"/>), then searched; an answer is given only when the best passage covers enough of the question, and is
 /// made of the passages' own sentences with numbered citations. Everything else is declined plainly, with the
 /// clinic's contact. Never writes medical text of its own.
 /// </summary>
-public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, AnswerOptions options, ClinicOptions clinic)
+public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, AnswerOptions options, ClinicOptions clinic)
 {
     private const int SearchDepth = 8;
     private const int MaxFollowUps = 3;
@@ -33,13 +36,13 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     {
         ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
-        if (RedFlagDetector.Detect(question) is { } flag)
+        var verdict = triage.Classify(Message.Read(question, embedder));
+        if (verdict.Emergency is { } emergency)
         {
-            return new Answer(question, AnswerKind.Emergency, EmergencyText(flag), [], 1, []);
+            return new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []);
         }
 
-        var smallTalk = SmallTalkDetector.Detect(question);
-        if (string.IsNullOrWhiteSpace(question) || smallTalk is not null)
+        if (verdict.SmallTalk is { } smallTalk)
         {
             return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []);
         }
@@ -158,20 +161,29 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             $"I'm really sorry you're going through this. Please get help now: call {clinic.CrisisLine}, or {clinic.EmergencyNumber} if you are in danger. You don't have to face this alone.",
         Emergency.Stroke =>
             $"These can be signs of a stroke. Call {clinic.EmergencyNumber} now. Note the time the symptoms started, and don't wait to see if they pass.",
+        Emergency.Poisoning =>
+            $"This may be a poisoning or an overdose. Call {clinic.EmergencyNumber} now, even if there are no symptoms yet, and keep the medicine's packet to show them.",
         _ =>
             $"This may be a medical emergency. Call {clinic.EmergencyNumber} now or go to the nearest emergency department. Don't wait for an answer from this chat.",
     };
 
-    private string SmallTalkText(SmallTalk? kind) => kind switch
+    private string SmallTalkText(SmallTalk kind) => kind switch
     {
         SmallTalk.Thanks => "You're welcome. Ask me anything else about muscle wasting.",
-        SmallTalk.Farewell => "Goodbye, and take care.",
+        SmallTalk.Goodbye => "Goodbye, and take care.",
         SmallTalk.Capabilities =>
             "I answer questions about muscle wasting (muscle atrophy): what it is, its causes and symptoms, and treatments such as exercise, nutrition and physical therapy. Each answer quotes published articles and cites them. "
             + options.Notice,
+        SmallTalk.Identity =>
+            "I'm an automated assistant, not a person or a doctor. I answer questions about muscle wasting by quoting published articles, with their sources. For advice about your own health, "
+            + char.ToLowerInvariant(clinic.ContactSentence()[0]) + clinic.ContactSentence()[1..],
+        SmallTalk.Compliment => "Thank you, I'm glad it helps. Is there anything else about muscle wasting you'd like to know?",
+        SmallTalk.HowAreYou => "I'm a program, so I'm always ready to help. What would you like to know about muscle wasting?",
+        SmallTalk.Acknowledgement => "All right. Is there anything else you'd like to know about muscle wasting?",
+        SmallTalk.Complaint =>
+            "I'm sorry that didn't help. Try asking in other words, or one thing at a time; I can only quote the articles I have. " + clinic.ContactSentence(),
         _ => "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles. What would you like to know?",
     };
-
 
     /// <summary>A question asking what something is or means; <c>subject</c> is the something.</summary>
     [GeneratedRegex(@"^\W*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?<subject>[\w\s’'-]+?)|what\s+does\s+(?<subject>[\w\s’'-]+?)\s+mean|define\s+(?<subject>[\w\s’'-]+?)|(?<subject>[\w\s’'-]+?)\s+(?:meaning|definition))\W*$", RegexOptions.IgnoreCase)]

@@ -1,5 +1,6 @@
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
 using Bot.Storage;
 using Bot.Web.Apis;
 using Bot.Web.Authentication;
@@ -42,6 +43,7 @@ public static class BotServiceExtensions
         services.Configure<AdminOptions>(builder.Configuration.GetSection("Admin"));
         services.AddSingleton(TimeProvider.System);
         services.AddBotStorage(builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions(), root ?? builder.Environment.ContentRootPath);
+        services.AddSingleton<IEmbedder>(_ => MiniLmEmbedder.Shared);
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));

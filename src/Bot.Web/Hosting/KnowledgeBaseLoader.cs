@@ -4,6 +4,7 @@ using Bot.Core.State;
 using Bot.Knowledge;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Web.Hosting;
@@ -14,6 +15,7 @@ public sealed partial class KnowledgeBaseLoader(
     IOptions<SearchOptions> search,
     IOptions<AnswerOptions> answers,
     IOptions<ClinicOptions> clinic,
+    IEmbedder embedder,
     IStorage storage,
     IAnalyticsStore analytics,
     TimeProvider clock,
@@ -30,7 +32,7 @@ public sealed partial class KnowledgeBaseLoader(
         {
             try
             {
-                var engine = KnowledgeBase.Load(knowledge.Value.CorpusDirectory, search.Value, answers.Value, clinic.Value);
+                var engine = KnowledgeBase.Load(knowledge.Value.CorpusDirectory, embedder, search.Value, answers.Value, clinic.Value);
                 _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, analytics, clock);
                 LogReady(logger, engine.Corpus.Passages.Count, engine.Corpus.Documents.Count);
             }

@@ -3,6 +3,8 @@ using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
 using Bot.Knowledge.Index;
 using Bot.Knowledge.Search;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Triage;
 
 namespace Bot.Knowledge.Tests.Answers;
 
@@ -137,6 +139,6 @@ public sealed class AnswerServiceTests
         var analyzer = SharedKnowledgeBase.Instance.Analyzer;
         var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
         var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
-        return new AnswerService(searcher, new PassageHighlighter(), new AnswerOptions(), new ClinicOptions());
+        return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), new AnswerOptions(), new ClinicOptions());
     }
 }

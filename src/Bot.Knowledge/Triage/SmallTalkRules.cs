@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
+using Bot.Knowledge.Understanding;
 
-namespace Bot.Knowledge.Answers;
+namespace Bot.Knowledge.Triage;
 
 /// <summary>
 /// Recognises a message that is only small talk. A greeting followed by a question ("hi, what is ALS?") is not
 /// small talk: it gets answered.
 /// </summary>
-public static partial class SmallTalkDetector
+public static partial class SmallTalkRules
 {
     /// <summary>The kind of small talk <paramref name="message"/> is, if it is only that.</summary>
     public static SmallTalk? Detect(string message)
@@ -27,7 +28,7 @@ public static partial class SmallTalkDetector
             return SmallTalk.Capabilities;
         }
 
-        return Farewell().IsMatch(text) ? SmallTalk.Farewell : null;
+        return Goodbye().IsMatch(text) ? SmallTalk.Goodbye : null;
     }
 
     [GeneratedRegex(@"^((hi|hello|hey|hiya|howdy|greetings|yo|hallo|good (morning|afternoon|evening|day))( there| bot| everyone| all)?( how are you( doing)?| how's it going)?|how are you( doing)?( today)?)$")]
@@ -40,5 +41,5 @@ public static partial class SmallTalkDetector
     private static partial Regex Capabilities();
 
     [GeneratedRegex(@"^(bye|goodbye|good bye|see you|see ya|later|good night|cya|take care)( now| then| for now)?$")]
-    private static partial Regex Farewell();
+    private static partial Regex Goodbye();
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bot.Knowledge.Answers;
+namespace Bot.Knowledge.Understanding;
 
 /// <summary>Normalizes a message for rule matching: lower case, curly apostrophes straightened, hidden format characters dropped, every other run of non-word characters one space.</summary>
 public static class TextNormalizer

