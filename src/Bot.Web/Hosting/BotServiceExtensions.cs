@@ -42,6 +42,7 @@ public static class BotServiceExtensions
         services.Configure<AdminOptions>(builder.Configuration.GetSection("Admin"));
         services.AddSingleton(TimeProvider.System);
         services.AddBotStorage(builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions(), root ?? builder.Environment.ContentRootPath);
+        services.AddHostedService<ClinicSettingsCheck>();
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
