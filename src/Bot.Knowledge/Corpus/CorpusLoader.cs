@@ -65,8 +65,8 @@ public sealed class CorpusLoader(Analyzer analyzer)
         foreach (var (declared, file) in sources)
         {
             var format = SourceFormats.For(declared.File);
-            var metadata = format.ReadMetadata(file, declared);
             var (text, blocks) = format.Segment(file);
+            var metadata = Titled(format.ReadMetadata(file, declared), blocks);
             var isReference = blocks.Select(block => ReferenceExtractor.IsReference(block.Text)).ToArray();
             var boilerplate = BoilerplateFilter.Classify(blocks);
             var dropped = isReference.Zip(boilerplate, (reference, noise) => reference || noise).ToArray();
@@ -79,5 +79,30 @@ public sealed class CorpusLoader(Analyzer analyzer)
         var merged = new NearDuplicateMerger(analyzer).Merge(documents.SelectMany(document => document.Passages).ToArray(), metadataById);
         var bySource = merged.ToLookup(passage => passage.SourceId, StringComparer.Ordinal);
         return new KnowledgeCorpus(documents.ConvertAll(document => document with { Passages = bySource[document.Metadata.Id].ToArray() }));
+    }
+
+    /// <summary>
+    /// The title a patient reads in a citation: the one the metadata states, else the document's own first heading
+    /// when the document opens with it, else our label. A source with none of them, or labelled "Untitled…", is
+    /// refused: a citation must name what it cites.
+    /// </summary>
+    private static SourceMetadata Titled(SourceMetadata metadata, IReadOnlyList<TextBlock> blocks)
+    {
+        if (string.IsNullOrWhiteSpace(metadata.Title))
+        {
+            metadata = metadata with { Title = null };
+        }
+
+        if (metadata.Title is null && blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading)
+        {
+            metadata = metadata with { Title = blocks[0].Text.Trim() };
+        }
+
+        if (metadata.Title is null && (string.IsNullOrWhiteSpace(metadata.Label) || metadata.Label.StartsWith("Untitled", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidDataException($"Source '{metadata.Id}' states no title and does not open with a heading: give it a \"label\" in {ManifestFileName} that tells a reader what it is (not \"Untitled…\").");
+        }
+
+        return metadata;
     }
 }

@@ -167,4 +167,37 @@ public sealed class CorpusLoaderTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Load_ShippedCorpus_EverySourceHasAReadableTitle()
+    {
+        Assert.All(Corpus.Documents, document =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(document.Metadata.DisplayTitle));
+            Assert.DoesNotContain("untitled", document.Metadata.DisplayTitle, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEqual(document.Metadata.Id, document.Metadata.DisplayTitle);
+        });
+    }
+
+    [Fact]
+    public void Ingest_NoTitleInMetadata_TakesTheHeadingTheDocumentOpensWith()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var corpus = sut.Ingest([(new SourceMetadata { Id = "faq", File = "faq.md" }, "# Our physiotherapy FAQ\n\nWalking every day keeps muscles strong.\n")]);
+
+        Assert.Equal("Our physiotherapy FAQ", Assert.Single(corpus.Documents).Metadata.DisplayTitle);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Untitled article on muscle atrophy")]
+    public void Ingest_NoTitleNoHeadingAndNoUsefulLabel_IsRefusedNamingTheSource(string? label)
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var refused = Assert.Throws<InvalidDataException>(() => sut.Ingest([(new SourceMetadata { Id = "notes", File = "notes.txt", Label = label }, "Walking every day keeps muscles strong.\n")]));
+
+        Assert.Contains("'notes'", refused.Message, StringComparison.Ordinal);
+    }
 }
