@@ -155,7 +155,7 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(votes).ToHaveCountAsync(2, Patiently);
 
         Assert.Equal(2, await page.Locator(".mw-vote svg path").CountAsync());
-        Assert.Equal(["Yes", "No"], await votes.AllInnerTextsAsync());
+        Assert.Equal(["Helpful", "Not helpful"], await votes.AllInnerTextsAsync());
         Assert.True(await votes.EvaluateAllAsync<bool>("vs => vs.every(v => v.querySelector('svg').getBoundingClientRect().width >= 12)"));
     }
 

@@ -337,8 +337,8 @@
 
   function feedback(activityId) {
     var group = el('div', { 'class': 'mw-feedback', role: 'group', 'aria-label': 'Was this helpful?', 'data-activity': activityId }, [el('span', { text: 'Was this helpful?' })]);
-    [['like', 'Yes', 'Helpful'], ['dislike', 'No', 'Not helpful']].forEach(function (choice) {
-      var button = el('button', { type: 'button', 'class': 'mw-vote', 'aria-label': choice[2], 'aria-pressed': 'false', 'data-reaction': choice[0] }, [thumb(choice[0] === 'dislike'), el('span', { text: choice[1] })]);
+    [['like', 'Helpful'], ['dislike', 'Not helpful']].forEach(function (choice) {
+      var button = el('button', { type: 'button', 'class': 'mw-vote', 'aria-pressed': 'false', 'data-reaction': choice[0] }, [thumb(choice[0] === 'dislike'), el('span', { text: choice[1] })]);
       button.addEventListener('click', function () {
         markVote(group, choice[0]);
         sendFeedback(activityId, choice[0])
