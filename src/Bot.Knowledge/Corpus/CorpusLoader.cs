@@ -50,7 +50,7 @@ public sealed class CorpusLoader(Analyzer analyzer)
         return Ingest(sources);
     }
 
-    /// <summary>Ingests sources given as metadata and raw text.</summary>
+    /// <summary>Ingests sources given as metadata and raw text (articles in their formats, the clinic's questions and answers in <see cref="QaFormat"/>).</summary>
     public KnowledgeCorpus Ingest(IReadOnlyList<(SourceMetadata Metadata, string Text)> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -64,9 +64,18 @@ public sealed class CorpusLoader(Analyzer analyzer)
         var nextId = 0;
         foreach (var (declared, file) in sources)
         {
+            if (declared.IsQa)
+            {
+                var qa = Titled(MarkdownFormat.Instance.ReadMetadata(file, declared), QaFormat.Title(file));
+                var entries = QaFormat.Passages(qa.Id, file, nextId);
+                nextId += entries.Count;
+                documents.Add(new SourceDocument(qa, file, entries, []));
+                continue;
+            }
+
             var format = SourceFormats.For(declared.File);
             var (text, blocks) = format.Segment(file);
-            var metadata = Titled(format.ReadMetadata(file, declared), blocks);
+            var metadata = Titled(format.ReadMetadata(file, declared), blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading ? blocks[0].Text : null);
             var isReference = blocks.Select(block => ReferenceExtractor.IsReference(block.Text)).ToArray();
             var boilerplate = BoilerplateFilter.Classify(blocks);
             var dropped = isReference.Zip(boilerplate, (reference, noise) => reference || noise).ToArray();
@@ -86,16 +95,11 @@ public sealed class CorpusLoader(Analyzer analyzer)
     /// when the document opens with it, else our label. A source with none of them, or labelled "Untitled…", is
     /// refused: a citation must name what it cites.
     /// </summary>
-    private static SourceMetadata Titled(SourceMetadata metadata, IReadOnlyList<TextBlock> blocks)
+    private static SourceMetadata Titled(SourceMetadata metadata, string? openingHeading)
     {
         if (string.IsNullOrWhiteSpace(metadata.Title))
         {
-            metadata = metadata with { Title = null };
-        }
-
-        if (metadata.Title is null && blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading)
-        {
-            metadata = metadata with { Title = blocks[0].Text.Trim() };
+            metadata = metadata with { Title = string.IsNullOrWhiteSpace(openingHeading) ? null : openingHeading.Trim() };
         }
 
         if (metadata.Title is null && (string.IsNullOrWhiteSpace(metadata.Label) || metadata.Label.StartsWith("Untitled", StringComparison.OrdinalIgnoreCase)))
