@@ -36,7 +36,7 @@ public static class QaFormat
         (int Start, int End)? answer = null;
         foreach (var block in Markdown.Parse(file, Pipeline).Append(null))
         {
-            if (block is HeadingBlock { Level: 1 } or YamlFrontMatterBlock or LinkReferenceDefinitionGroup)
+            if (block is HeadingBlock { Level: 1 } or YamlFrontMatterBlock or LinkReferenceDefinitionGroup or HtmlBlock { Type: HtmlBlockType.Comment })
             {
                 continue;
             }
@@ -96,6 +96,23 @@ public static class QaFormat
 
             return new Passage(firstId + passages.Count, sourceId, text, found.Start, end, file[found.Start..end]) { Questions = [text, .. others] };
         }
+    }
+
+    /// <summary>
+    /// A new entry for <paramref name="question"/>, ready to paste into the file: the question as a heading, and a
+    /// comment where the other phrasings and the answer go. Pasted unedited it has no answer, so it is refused rather
+    /// than answered with a placeholder.
+    /// </summary>
+    public static string Entry(string question)
+    {
+        var text = string.Join(' ', (question ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimStart('#', ' ');
+        text = text.Length == 0 ? "Question" : char.ToUpperInvariant(text[0]) + text[1..];
+        if (!text.EndsWith('?'))
+        {
+            text = text.TrimEnd('.', '!', ' ') + "?";
+        }
+
+        return $"## {text}\n\n<!-- Other ways patients ask it, one a line as \"- ...\"; then the clinic's answer, in plain sentences. -->\n";
     }
 
     /// <summary>A heading's text without its #s.</summary>

@@ -60,4 +60,19 @@ public sealed class QaFormatTests
 
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("what time do you close on  fridays", "## What time do you close on fridays?\n")]
+    [InlineData("## parking.", "## Parking?\n")]
+    public void Entry_Question_IsAHeadingToPasteThatIsRefusedUntilAnswered(string question, string heading)
+    {
+        var sut = QaFormat.Entry(question);
+
+        Assert.StartsWith(heading, sut, StringComparison.Ordinal);
+        Assert.Contains("has no answer", Assert.Throws<InvalidDataException>(() => QaFormat.Passages("qa", sut, 0)).Message, StringComparison.Ordinal);
+        var completed = sut + "\n- When do you shut on Friday?\n\nAt 5 pm.\n";
+        var entry = Assert.Single(QaFormat.Passages("qa", completed, 0));
+        Assert.Equal([heading[3..^1], "When do you shut on Friday?"], entry.Questions);
+        Assert.Equal("At 5 pm.", entry.Text);
+    }
 }
