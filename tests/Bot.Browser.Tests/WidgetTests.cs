@@ -177,6 +177,22 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
     }
 
     [Fact]
+    public async Task Widget_QuestionAboutTheClinic_IsAnsweredFromTheClinicsOwnPageAlone()
+    {
+        var (page, errors) = await host.NewPageAsync();
+
+        await BrowserHost.AskInWidgetAsync(page, "what time do you open on saturday?");
+
+        var answer = page.Locator(".mw-bot").Filter(new() { Has = page.Locator(".mw-sources") });
+        await Assertions.Expect(answer).ToContainTextAsync("On Saturdays we are open from 9 am to 12 noon", new() { Timeout = 10_000 });
+        var source = answer.Locator(".mw-sources li");
+        await Assertions.Expect(source).ToHaveCountAsync(1);
+        await Assertions.Expect(source.Locator("a")).ToHaveTextAsync("Riverside Muscle Clinic (demo): practical questions");
+        await Assertions.Expect(source.Locator("a")).ToHaveAttributeAsync("href", "https://riverside-clinic.example/questions");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Widget_TalkToTheClinic_AnswersWithClinicContact()
     {
         var (page, _) = await host.NewPageAsync();
