@@ -64,6 +64,11 @@ public sealed class CorpusLoader(Analyzer analyzer)
         var nextId = 0;
         foreach (var (declared, file) in sources)
         {
+            if (declared.Kind is not ("article" or SourceMetadata.QaKind))
+            {
+                throw new InvalidDataException($"Source '{declared.Id}' has kind '{declared.Kind}': a source is an \"article\" (the default) or \"{SourceMetadata.QaKind}\" (the clinic's questions and answers).");
+            }
+
             if (declared.IsQa)
             {
                 var qa = Titled(MarkdownFormat.Instance.ReadMetadata(file, declared), QaFormat.Title(file));

@@ -200,4 +200,28 @@ public sealed class CorpusLoaderTests
 
         Assert.Contains("'notes'", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ingest_UnknownKind_IsRefusedNamingTheSource()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var refused = Assert.Throws<InvalidDataException>(() => sut.Ingest([(new SourceMetadata { Id = "faq", File = "faq.md", Title = "FAQ", Kind = "faq" }, "## Parking?\n\nBehind the building.\n")]));
+
+        Assert.Contains("'faq' has kind 'faq'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_QaSource_OnePassagePerQuestionTitledByItsOpeningHeading()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var corpus = sut.Ingest([(new SourceMetadata { Id = "a", File = "a.txt", Title = "Notes" }, "Walking keeps muscles strong.\n"), (new SourceMetadata { Id = "qa", File = "qa.md", Kind = "qa" }, "# Our clinic\n\n## Is there parking?\n\n- Where can I park?\n\nBehind the building.\n")]);
+
+        var qa = corpus.Documents[1];
+        Assert.Equal("Our clinic", qa.Metadata.DisplayTitle);
+        var passage = Assert.Single(qa.Passages);
+        Assert.Equal((1, "Behind the building.", "Is there parking?"), (passage.Id, passage.Text, passage.Heading));
+        Assert.Equal(qa.Text[passage.Start..passage.End], passage.Text);
+    }
 }
