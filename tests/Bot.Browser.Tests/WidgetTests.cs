@@ -201,7 +201,10 @@ public sealed class WidgetTests(BrowserHost host) : IClassFixture<BrowserHost>
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Talk to the clinic" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mw-bot").Last).ToContainTextAsync("To reach Riverside Muscle Clinic (demo), call 555-0100", new() { Timeout = 10_000 });
+        var reply = page.Locator(".mw-bot").Last;
+        await Assertions.Expect(reply).ToContainTextAsync("To reach Riverside Muscle Clinic (demo), call 555-0100", new() { Timeout = 10_000 });
+        await Assertions.Expect(reply.GetByRole(AriaRole.Link, new() { Name = "https://riverside-clinic.example/contact" })).ToHaveAttributeAsync("href", "https://riverside-clinic.example/contact");
+        await Assertions.Expect(reply.GetByRole(AriaRole.Link, new() { Name = "appointments@riverside-clinic.example" })).ToHaveAttributeAsync("href", "mailto:appointments@riverside-clinic.example");
     }
 
     [Fact]

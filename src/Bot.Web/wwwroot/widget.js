@@ -221,7 +221,7 @@
       text = text.replace(/\n\[\d+\]: [^\n]*/g, '');
       text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(markdownParagraph(paragraph.trim(), id, citations)); });
     } else {
-      text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(el('p', { text: paragraph })); });
+      text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(linked(paragraph)); });
     }
 
     var message = el('div', { 'class': 'mw-message mw-bot', id: id }, [el('span', { 'class': 'mw-visually-hidden', text: config.botName + ' said: ' }), body]);
@@ -231,6 +231,25 @@
     setStatus('');
     showSuggestions(activity.suggestedActions);
     scroll();
+  }
+
+  /* A plain-text paragraph with its web addresses and e-mail addresses as links (the clinic's contact), built as
+     text nodes and anchors, never as HTML. */
+  function linked(paragraph) {
+    var node = el('p');
+    var pattern = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(paragraph)) !== null) {
+      node.appendChild(document.createTextNode(paragraph.slice(last, match.index)));
+      var address = match[0];
+      node.appendChild(address.indexOf('@') > 0 && !/^https?:/.test(address)
+        ? el('a', { href: 'mailto:' + address, text: address })
+        : el('a', { href: address, target: '_blank', rel: 'noopener noreferrer', text: address }));
+      last = match.index + address.length;
+    }
+    node.appendChild(document.createTextNode(paragraph.slice(last)));
+    return node;
   }
 
   function citationsOf(activity) {
