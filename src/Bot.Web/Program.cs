@@ -1,7 +1,8 @@
 using Bot.Web.Apis;
 using Bot.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The widget and pages beside the assembly, so the built dll serves them from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
 builder.AddBotServices();
 
 var app = builder.Build();

@@ -4,12 +4,18 @@ namespace Bot.Cli.Tests;
 
 public sealed class EvaluatorTests
 {
+    /// <summary>
+    /// Labelled "decline" before the corpus held the clinic's own answers (issue #14); asked about the clinic, they are
+    /// answered from its Q&amp;A file now, which <see cref="Run_DevQuestionsAboutTheClinic_AreAnsweredFromTheClinicFile"/> checks.
+    /// </summary>
+    private static readonly HashSet<string> AboutTheClinic = ["w01"];
+
     [Fact]
     public void Run_DevQuestions_MeetsTheQualityBar()
     {
         Assert.True(File.Exists(Engine.DevQuestions), $"{Engine.DevQuestions} is missing: the shared folder belongs beside the repository");
 
-        var report = Evaluator.Run(Evaluator.Read(Engine.DevQuestions), Engine.Instance.Answers);
+        var report = Evaluator.Run(Evaluator.Read(Engine.DevQuestions).Where(evalCase => !AboutTheClinic.Contains(evalCase.Id)), Engine.Instance.Answers);
 
         var byKind = report.ByKind().ToDictionary(row => row.Kind);
         var misses = new StringWriter();
@@ -18,6 +24,15 @@ public sealed class EvaluatorTests
         Assert.True(byKind["decline"].Right == byKind["decline"].Total, misses.ToString());
         Assert.True(byKind["emergency"].Right == byKind["emergency"].Total, misses.ToString());
         Assert.True(byKind["smalltalk"].Right == byKind["smalltalk"].Total, misses.ToString());
+    }
+
+    [Fact]
+    public void Run_DevQuestionsAboutTheClinic_AreAnsweredFromTheClinicFile()
+    {
+        var cases = Evaluator.Read(Engine.DevQuestions).Where(evalCase => AboutTheClinic.Contains(evalCase.Id)).ToList();
+
+        Assert.Equal(AboutTheClinic.Count, cases.Count);
+        Assert.All(cases, evalCase => Assert.Equal("clinic-qa", Assert.Single(Engine.Instance.Answers.Ask(evalCase.Question).Citations).SourceId));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Bot.Core.Dialogs;
 /// answered by the <see cref="AnswerService"/> and rendered for the channel, with follow-up topics as suggested
 /// actions; "tell me more" gives the next best passages for the last question; "talk to the clinic" gives the
 /// clinic's contact details. The notice is shown once per conversation. On Teams and Web Chat answers carry the
-/// feedback loop; a vote (invoke <c>message/submitAction</c>) is recorded with the answer it rates. Every question's
+/// feedback loop; a vote (invoke <c>message/submitAction</c>) is recorded with the answer it rates (and confirmed on Web Chat
+/// by a <see cref="FeedbackEvent"/>). Every question's
 /// outcome (answered, declined, emergency, clinic requested) goes to the <see cref="IAnalyticsStore"/>.
 /// </summary>
 public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOptions options, ClinicOptions clinic, IStorage storage, IAnalyticsStore analytics, TimeProvider clock) : ActivityHandler
@@ -23,6 +24,9 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
 
     /// <summary>The suggested action that asks for more on the last question.</summary>
     public const string TellMeMore = "Tell me more";
+
+    /// <summary>The event that confirms a vote on Web Chat and Direct Line: <c>value</c> is <c>{ activityId, reaction }</c>.</summary>
+    public const string FeedbackEvent = "feedback";
 
     private const int MaxSuggestedActions = 3;
 
@@ -38,7 +42,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var state = await ReadStateAsync(turn, cancellationToken);
         var welcome = new Activity
         {
-            Text = "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles and citing them. " + options.Notice,
+            Text = "Hello! I answer questions about muscle wasting (muscle atrophy) with quotes from published articles, each one cited. " + options.Notice,
             TextFormat = "plain",
             SuggestedActions = Actions(["What is muscle atrophy?", "What causes muscle wasting?", TalkToClinic]),
         };
@@ -55,7 +59,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         if (ClinicRequest().IsMatch(text))
         {
             await RecordAsync(turn, QuestionOutcome.ClinicRequested, text, cancellationToken: cancellationToken);
-            await turn.SendAsync(new Activity { Text = $"You can reach {clinic.Name} directly. {clinic.ContactSentence()}", TextFormat = "plain" }, cancellationToken);
+            await turn.SendAsync(new Activity { Text = clinic.ContactSentence(), TextFormat = "plain" }, cancellationToken);
             return;
         }
 
@@ -126,6 +130,13 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         var rated = activityId is not null && state.SentAnswers.TryGetValue(activityId, out var known) ? known : null;
         var outcome = value.Reaction == "like" ? QuestionOutcome.RatedUp : QuestionOutcome.RatedDown;
         await RecordAsync(turn, outcome, rated?.Question ?? string.Empty, rated?.Confidence, rated?.Text, value.Comment, $"vote|{activityId}|{value.Reaction}", cancellationToken);
+        if (activityId is not null && ReplyRenderer.Style(turn.Activity.ChannelId) == CitationStyle.WebChat)
+        {
+            // Kept in the transcript, so a widget that loads the conversation again shows the vote as cast.
+            var recorded = JsonSerializer.SerializeToElement(new { activityId, reaction = value.Reaction });
+            await turn.SendAsync(new Activity { Type = ActivityTypes.Event, Name = FeedbackEvent, Value = recorded }, cancellationToken);
+        }
+
         turn.InvokeResponse = new InvokeResponse(200, new { });
     }
 

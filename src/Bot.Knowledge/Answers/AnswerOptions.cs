@@ -17,5 +17,5 @@ public sealed record AnswerOptions
 
     /// <summary>The notice channels show once per conversation.</summary>
     public string Notice { get; init; } =
-        "I share what published articles say about muscle wasting; this is general information, not medical advice. For advice about your own health, talk to your doctor or the clinic.";
+        "This is general information, not medical advice. For advice about your own health, talk to your doctor or the clinic.";
 }

@@ -12,9 +12,11 @@ using Bot.Knowledge.Understanding;
 namespace Bot.Knowledge.Answers;
 
 /// <summary>
-/// The one place every channel gets its replies from. The message is read once (its sentences and their vectors),
-/// then triaged (emergencies before anything else, then small talk, see <see cref="MessageTriage"/>), then searched; an answer is given only when the best passage covers enough of the question, and is
-/// made of the passages' own sentences with numbered citations. Everything else is declined plainly, with the
+/// The one place every channel gets its replies from. The message is read once (its sentences and its vector), then
+/// triaged (emergencies before anything else, then small talk, see <see cref="MessageTriage"/>), then searched; an
+/// answer is given only when the best passage covers enough of the question, and is made of the passages' own
+/// sentences with numbered citations; when the best passage is one of the clinic's own answers (a source of kind
+/// qa), the reply is that answer alone. Everything else is declined plainly, with the
 /// clinic's contact. Never writes medical text of its own.
 /// </summary>
 public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, AnswerOptions options, ClinicOptions clinic)
@@ -62,6 +64,13 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     {
         var snapshot = searcher.Snapshot;
         var top = result.Hits[0];
+        if (IsQa(snapshot, top.Passage))
+        {
+            return ClinicAnswer(question, result, snapshot);
+        }
+
+        // An answer quotes articles or the clinic's own answers, never both.
+        result = result with { Hits = [.. result.Hits.Where(hit => !IsQa(snapshot, hit.Passage))] };
         var citations = new List<Citation>();
         var text = new StringBuilder();
         var cited = new HashSet<int>();
@@ -114,6 +123,26 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             text.Append(text.Length == 0 ? string.Empty : " ").Append(sentence).Append(marker);
         }
     }
+
+    /// <summary>
+    /// The clinic's answer to the question its entry matches, whole and verbatim, cited as the clinic's page; the
+    /// clinic's other matching questions are the follow-ups.
+    /// </summary>
+    private static Answer ClinicAnswer(string question, SearchResult result, IndexSnapshot snapshot)
+    {
+        var top = result.Hits[0];
+        var passage = top.Passage;
+        var source = snapshot.Sources[passage.SourceId];
+        var citation = new Citation(1, source.Id, source.DisplayTitle, source.Publisher, source.Url, passage.Text, passage.Start, passage.End, passage.Heading) { PassageId = passage.Id };
+        var followUps = result.Hits.Skip(1)
+            .Where(hit => IsQa(snapshot, hit.Passage) && hit.Passage.Heading is not null)
+            .Select(hit => hit.Passage.Heading!)
+            .Take(MaxFollowUps)
+            .ToArray();
+        return new Answer(question, AnswerKind.Answer, WhiteSpace.Collapse(passage.Text) + " [1]", [citation], Math.Round(top.Coverage, 3), followUps);
+    }
+
+    private static bool IsQa(IndexSnapshot snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
 
     /// <summary>
     /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see

@@ -50,7 +50,7 @@ public sealed class CorpusLoader(Analyzer analyzer)
         return Ingest(sources);
     }
 
-    /// <summary>Ingests sources given as metadata and raw text.</summary>
+    /// <summary>Ingests sources given as metadata and raw text (articles in their formats, the clinic's questions and answers in <see cref="QaFormat"/>).</summary>
     public KnowledgeCorpus Ingest(IReadOnlyList<(SourceMetadata Metadata, string Text)> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -64,9 +64,23 @@ public sealed class CorpusLoader(Analyzer analyzer)
         var nextId = 0;
         foreach (var (declared, file) in sources)
         {
+            if (declared.Kind is not ("article" or SourceMetadata.QaKind))
+            {
+                throw new InvalidDataException($"Source '{declared.Id}' has kind '{declared.Kind}': a source is an \"article\" (the default) or \"{SourceMetadata.QaKind}\" (the clinic's questions and answers).");
+            }
+
+            if (declared.IsQa)
+            {
+                var qa = Titled(MarkdownFormat.Instance.ReadMetadata(file, declared), QaFormat.Title(file));
+                var entries = QaFormat.Passages(qa.Id, file, nextId);
+                nextId += entries.Count;
+                documents.Add(new SourceDocument(qa, file, entries, []));
+                continue;
+            }
+
             var format = SourceFormats.For(declared.File);
-            var metadata = format.ReadMetadata(file, declared);
             var (text, blocks) = format.Segment(file);
+            var metadata = Titled(format.ReadMetadata(file, declared), blocks.Count > 0 && blocks[0].Kind == BlockKind.Heading ? blocks[0].Text : null);
             var isReference = blocks.Select(block => ReferenceExtractor.IsReference(block.Text)).ToArray();
             var boilerplate = BoilerplateFilter.Classify(blocks);
             var dropped = isReference.Zip(boilerplate, (reference, noise) => reference || noise).ToArray();
@@ -79,5 +93,25 @@ public sealed class CorpusLoader(Analyzer analyzer)
         var merged = new NearDuplicateMerger(analyzer).Merge(documents.SelectMany(document => document.Passages).ToArray(), metadataById);
         var bySource = merged.ToLookup(passage => passage.SourceId, StringComparer.Ordinal);
         return new KnowledgeCorpus(documents.ConvertAll(document => document with { Passages = bySource[document.Metadata.Id].ToArray() }));
+    }
+
+    /// <summary>
+    /// The title a patient reads in a citation: the one the metadata states, else the document's own first heading
+    /// when the document opens with it, else our label. A source with none of them, or labelled "Untitled…", is
+    /// refused: a citation must name what it cites.
+    /// </summary>
+    private static SourceMetadata Titled(SourceMetadata metadata, string? openingHeading)
+    {
+        if (string.IsNullOrWhiteSpace(metadata.Title))
+        {
+            metadata = metadata with { Title = string.IsNullOrWhiteSpace(openingHeading) ? null : openingHeading.Trim() };
+        }
+
+        if (metadata.Title is null && (string.IsNullOrWhiteSpace(metadata.Label) || metadata.Label.StartsWith("Untitled", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidDataException($"Source '{metadata.Id}' states no title and does not open with a heading: give it a \"label\" in {ManifestFileName} that tells a reader what it is (not \"Untitled…\").");
+        }
+
+        return metadata;
     }
 }

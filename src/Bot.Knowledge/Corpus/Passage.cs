@@ -14,4 +14,10 @@ public sealed record Passage(int Id, string SourceId, string? Heading, int Start
 {
     /// <summary>The id of the passage that stands for this one and its near-duplicates (itself when original).</summary>
     public int GroupId { get; init; } = Id;
+
+    /// <summary>
+    /// For an entry of the clinic's questions and answers, the question and the other ways patients ask it, each
+    /// matched as a question (the passage's text is the answer); empty for article passages.
+    /// </summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
 }

@@ -6,6 +6,9 @@ public sealed record SourceMetadata
     /// <summary>A short stable id, unique in the corpus.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The <see cref="Kind"/> of the clinic's own questions and answers (see <see cref="QaFormat"/>).</summary>
+    public const string QaKind = "qa";
+
     /// <summary>The file name inside the corpus folder.</summary>
     public required string File { get; init; }
 
@@ -32,6 +35,15 @@ public sealed record SourceMetadata
 
     /// <summary>The id of the source this one copies, if it is a copy; copies are merged into their original.</summary>
     public string? DuplicateOf { get; init; }
+
+    /// <summary>
+    /// <c>article</c> (the default: a health article, cut into passages) or <see cref="QaKind"/> (the clinic's own
+    /// questions and answers, each answer one passage cited as the clinic's page, never together with an article).
+    /// </summary>
+    public string Kind { get; init; } = "article";
+
+    /// <summary>Whether this is the clinic's own questions and answers.</summary>
+    public bool IsQa => Kind == QaKind;
 
     /// <summary>Free-text provenance notes for editors.</summary>
     public string? Note { get; init; }

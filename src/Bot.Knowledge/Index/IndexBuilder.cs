@@ -36,7 +36,8 @@ public sealed class IndexBuilder(Analyzer analyzer)
             analyzer.Analyze(passage.Text, body);
             Intern(termIds, body, bodyIds);
             fields[(int)IndexField.Body].Add(id, body, bodyIds);
-            if (passage.Heading is { } heading)
+            // An entry of the clinic's questions and answers is found by its questions, as an article passage by its heading.
+            if ((passage.Questions.Count > 0 ? string.Join('\n', passage.Questions) : passage.Heading) is { } heading)
             {
                 if (!headings.TryGetValue(heading, out var analyzed))
                 {

@@ -43,6 +43,7 @@ public static class BotServiceExtensions
         services.Configure<AdminOptions>(builder.Configuration.GetSection("Admin"));
         services.AddSingleton(TimeProvider.System);
         services.AddBotStorage(builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions(), root ?? builder.Environment.ContentRootPath);
+        services.AddHostedService<ClinicSettingsCheck>();
         services.AddSingleton<IEmbedder>(_ => MiniLmEmbedder.Shared);
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
@@ -76,10 +77,13 @@ public static class BotServiceExtensions
         return builder;
     }
 
-    /// <summary>The nearest folder at or above the current folder (or <paramref name="contentRoot"/>) holding appsettings.json and corpus/.</summary>
+    /// <summary>
+    /// The nearest folder at or above the assembly (a build in the repository, or a published folder with the settings
+    /// copied in) holding appsettings.json and corpus/; failing that, at or above the current folder or <paramref name="contentRoot"/>.
+    /// </summary>
     private static string? FindSettingsDirectory(string contentRoot)
     {
-        foreach (var start in new[] { Environment.CurrentDirectory, contentRoot, AppContext.BaseDirectory })
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory, contentRoot })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {

@@ -21,7 +21,11 @@
       });
   }
 
-  function cell(row, text) { var td = document.createElement('td'); td.textContent = text; row.appendChild(td); }
+  function cell(row, content) {
+    var td = document.createElement('td');
+    if (content instanceof Node) { td.appendChild(content); } else { td.textContent = content; }
+    row.appendChild(td);
+  }
 
   function fill(tableId, rows, columns) {
     var body = document.querySelector('#' + tableId + ' tbody');
@@ -35,6 +39,31 @@
   }
 
   function percent(rate) { return Math.round(rate * 100) + '%'; }
+
+  /* The question as a Q&A entry to paste into the clinic's file, with a button that copies it. */
+  function qaEntry(question) {
+    var details = document.createElement('details');
+    var summary = document.createElement('summary');
+    summary.textContent = 'Show entry';
+    var text = document.createElement('pre');
+    text.className = 'qa-entry';
+    text.textContent = question.qaEntry;
+    var copy = document.createElement('button');
+    copy.type = 'button';
+    copy.textContent = 'Copy entry';
+    copy.addEventListener('click', function () {
+      var copied = navigator.clipboard ? navigator.clipboard.writeText(question.qaEntry) : Promise.reject(new Error('no clipboard'));
+      copied.then(function () { status.textContent = 'Entry copied: paste it into corpus/clinic-qa.md and write the answer.'; })
+        .catch(function () {
+          window.getSelection().selectAllChildren(text);
+          status.textContent = 'The entry is selected: copy it with Ctrl+C (⌘C on a Mac).';
+        });
+    });
+    details.appendChild(summary);
+    details.appendChild(text);
+    details.appendChild(copy);
+    return details;
+  }
 
   function svg(tag, attributes, text) {
     var node = document.createElementNS(SVG, tag);
@@ -76,7 +105,7 @@
       function (d) { return d.ratedUp; }, function (d) { return d.ratedDown; }, function (d) { return d.deflected; }
     ]);
     fill('unanswered', data.topUnanswered, [
-      function (q) { return q.question; }, function (q) { return q.count; }, function (q) { return new Date(q.lastAsked).toLocaleString(); }
+      function (q) { return q.question; }, function (q) { return q.count; }, function (q) { return new Date(q.lastAsked).toLocaleString(); }, qaEntry
     ]);
     fill('worst', data.worstRated, [
       function (a) { return a.question; }, function (a) { return a.answer || ''; }, function (a) { return a.up; },

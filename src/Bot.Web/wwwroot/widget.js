@@ -17,14 +17,14 @@
   var config = {
     botName: script.getAttribute('data-bot-name') || 'Muscle health assistant',
     color: script.getAttribute('data-color') || '',
-    greeting: script.getAttribute('data-greeting') || 'Questions about muscle wasting? I answer from published articles and show my sources.'
+    greeting: script.getAttribute('data-greeting') || 'Questions about muscle wasting? Ask me.'
   };
   var CLINIC = 'Talk to the clinic';
   var REFRESH_MS = 15 * 60 * 1000;
   var POLL_MS = 1000;
   var STORAGE_KEY = 'muscleChatConversation:' + host;
 
-  var state = { token: null, conversationId: null, watermark: null, poller: null, refresher: null, seen: {}, sent: {}, starting: null, messages: 0 };
+  var state = { token: null, conversationId: null, watermark: null, poller: null, refresher: null, seen: {}, sent: {}, votes: {}, starting: null, messages: 0 };
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -173,7 +173,9 @@
     (set.activities || []).forEach(function (activity) {
       if (!activity.id || state.seen[activity.id]) { return; }
       state.seen[activity.id] = true;
-      if (activity.type !== 'message' || !activity.from) { return; }
+      if (!activity.from) { return; }
+      if (activity.type === 'event' && activity.name === 'feedback' && activity.from.role === 'bot') { voted(activity.value || {}); return; }
+      if (activity.type !== 'message') { return; }
       if (activity.from.role === 'bot') { showBot(activity); return; }
       var clientId = activity.channelData && activity.channelData.clientActivityID;
       if (!state.sent[clientId]) { showUser(activity.text || ''); }
@@ -185,6 +187,7 @@
     state.sent[clientId] = true;
     showUser(text);
     clearSuggestions();
+    setStatus('');
     start().then(function () {
       if (!state.conversationId) { return; }
       return request('POST', '/conversations/' + encodeURIComponent(state.conversationId) + '/activities', {
@@ -218,15 +221,35 @@
       text = text.replace(/\n\[\d+\]: [^\n]*/g, '');
       text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(markdownParagraph(paragraph.trim(), id, citations)); });
     } else {
-      text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(el('p', { text: paragraph })); });
+      text.split(/\n{2,}/).forEach(function (paragraph) { body.appendChild(linked(paragraph)); });
     }
 
     var message = el('div', { 'class': 'mw-message mw-bot', id: id }, [el('span', { 'class': 'mw-visually-hidden', text: config.botName + ' said: ' }), body]);
     if (citations.length) { message.appendChild(sourceList(id, citations)); }
     if (activity.channelData && activity.channelData.feedbackLoop) { message.appendChild(feedback(activity.id)); }
     log.appendChild(message);
+    setStatus('');
     showSuggestions(activity.suggestedActions);
     scroll();
+  }
+
+  /* A plain-text paragraph with its web addresses and e-mail addresses as links (the clinic's contact), built as
+     text nodes and anchors, never as HTML. */
+  function linked(paragraph) {
+    var node = el('p');
+    var pattern = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(paragraph)) !== null) {
+      node.appendChild(document.createTextNode(paragraph.slice(last, match.index)));
+      var address = match[0];
+      node.appendChild(address.indexOf('@') > 0 && !/^https?:/.test(address)
+        ? el('a', { href: 'mailto:' + address, text: address })
+        : el('a', { href: address, target: '_blank', rel: 'noopener noreferrer', text: address }));
+      last = match.index + address.length;
+    }
+    node.appendChild(document.createTextNode(paragraph.slice(last)));
+    return node;
   }
 
   function citationsOf(activity) {
@@ -253,7 +276,7 @@
         node.appendChild(document.createTextNode(buffer));
         buffer = '';
         var claim = citationNumber(citations, Number(marker[1]));
-        node.appendChild(el('a', { href: '#' + id + '-s' + marker[1], 'class': 'mw-marker', 'aria-label': 'Source ' + marker[1] + ': ' + claim.appearance.name, text: '[' + marker[1] + ']' }));
+        node.appendChild(markerLink(id + '-s' + marker[1], 'Source ' + marker[1] + ': ' + claim.appearance.name, '[' + marker[1] + ']'));
         i += marker[0].length - 1;
         continue;
       }
@@ -261,6 +284,22 @@
     }
     node.appendChild(document.createTextNode(buffer));
     return node;
+  }
+
+  /* Focus moves to the source entry and only the log scrolls: following the #fragment would scroll the panel
+     itself out of place and change the page's address. */
+  function markerLink(targetId, label, text) {
+    var link = el('a', { href: '#' + targetId, 'class': 'mw-marker', 'aria-label': label, text: text });
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      var target = document.getElementById(targetId);
+      if (!target) { return; }
+      target.focus({ preventScroll: true });
+      var box = target.getBoundingClientRect();
+      var view = log.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) { log.scrollTop += box.top - view.top - 8; }
+    });
+    return link;
   }
 
   function citationNumber(citations, n) {
@@ -272,7 +311,7 @@
     var list = el('ol', { 'class': 'mw-sources', 'aria-label': 'Sources' });
     citations.forEach(function (claim) {
       var appearance = claim.appearance;
-      var item = el('li', { id: id + '-s' + claim.position, value: String(claim.position) });
+      var item = el('li', { id: id + '-s' + claim.position, value: String(claim.position), tabindex: '-1' });
       item.appendChild(isWebLink(appearance.url)
         ? el('a', { href: appearance.url, target: '_blank', rel: 'noopener noreferrer', text: appearance.name })
         : el('span', { 'class': 'mw-source-name', text: appearance.name }));
@@ -286,19 +325,51 @@
     try { return !!url && /^https?:$/.test(new URL(url).protocol); } catch (e) { return false; }
   }
 
+  /* Thumbs drawn as SVG, so they show where the system has no emoji font. */
+  var THUMB = 'M2 10h4v11H2zM8 21h9.2a2 2 0 0 0 2-1.6l1.6-7A2 2 0 0 0 18.8 10H14l.9-4.3A1.8 1.8 0 0 0 13.2 3.5L8 10z';
+  function thumb(down) {
+    var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', down ? 'mw-icon mw-icon-down' : 'mw-icon');
+    var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', THUMB);
+    svg.appendChild(path);
+    return svg;
+  }
+
+  /* The bot confirms every vote with a "feedback" event in the transcript, so a reloaded page shows it as cast. */
+  function voted(value) {
+    if (!value.activityId) { return; }
+    state.votes[value.activityId] = value.reaction;
+    var group = log.querySelector('.mw-feedback[data-activity="' + CSS.escape(value.activityId) + '"]');
+    if (group) { markVote(group, value.reaction); }
+  }
+
+  function markVote(group, reaction) {
+    group.querySelectorAll('button').forEach(function (button) {
+      button.disabled = true;
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-reaction') === reaction));
+    });
+  }
+
   function feedback(activityId) {
-    var group = el('div', { 'class': 'mw-feedback', role: 'group', 'aria-label': 'Was this helpful?' }, [el('span', { text: 'Was this helpful?' })]);
-    [['like', '👍 Yes', 'Helpful'], ['dislike', '👎 No', 'Not helpful']].forEach(function (choice) {
-      var button = el('button', { type: 'button', 'class': 'mw-vote', 'aria-label': choice[2], 'aria-pressed': 'false', text: choice[1] });
+    var group = el('div', { 'class': 'mw-feedback', role: 'group', 'aria-label': 'Was this helpful?', 'data-activity': activityId }, [el('span', { text: 'Was this helpful?' })]);
+    [['like', 'Helpful'], ['dislike', 'Not helpful']].forEach(function (choice) {
+      var button = el('button', { type: 'button', 'class': 'mw-vote', 'aria-pressed': 'false', 'data-reaction': choice[0] }, [thumb(choice[0] === 'dislike'), el('span', { text: choice[1] })]);
       button.addEventListener('click', function () {
-        group.querySelectorAll('button').forEach(function (other) { other.disabled = true; });
-        button.setAttribute('aria-pressed', 'true');
+        markVote(group, choice[0]);
         sendFeedback(activityId, choice[0])
           .then(function () { setStatus('Thank you for your feedback.'); })
-          .catch(function () { setStatus('Your feedback could not be sent.'); });
+          .catch(function () {
+            group.querySelectorAll('button').forEach(function (other) { other.disabled = false; other.setAttribute('aria-pressed', 'false'); });
+            setStatus('Your feedback could not be sent. Please try again.');
+          });
       });
       group.appendChild(button);
     });
+    if (state.votes[activityId]) { markVote(group, state.votes[activityId]); }
     return group;
   }
 

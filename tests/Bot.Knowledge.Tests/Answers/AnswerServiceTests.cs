@@ -141,4 +141,40 @@ public sealed class AnswerServiceTests
         var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
         return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), new AnswerOptions(), new ClinicOptions());
     }
+
+    [Theory]
+    [InlineData("what time do you open on saturday?", "On Saturdays we are open from 9 am to 12 noon")]
+    [InlineData("where do I park?", "free parking for patients")]
+    [InlineData("do I need a referral from my GP", "without a referral")]
+    [InlineData("what do I bring to the first visit", "Bring a photo ID")]
+    [InlineData("can I cancel my appointment", "call us at least 24 hours before it")]
+    public void Ask_ClinicQuestionInOtherWords_AnswersFromTheClinicFileAloneCitingIt(string question, string expected)
+    {
+        var answer = Sut.Ask(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal("clinic-qa", citation.SourceId);
+        Assert.Equal(("Riverside Muscle Clinic (demo): practical questions", "https://riverside-clinic.example/questions"), (citation.Title, citation.Url));
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith(" [1]", answer.Text, StringComparison.Ordinal);
+        var file = SharedKnowledgeBase.Instance.Corpus.Documents.Single(document => document.Metadata.Id == "clinic-qa").Text;
+        Assert.Equal(file[citation.Start..citation.End], citation.Snippet);
+        Assert.All(answer.FollowUps, followUp => Assert.Contains(SharedKnowledgeBase.Instance.Corpus.Passages, passage => passage.SourceId == "clinic-qa" && passage.Heading == followUp));
+    }
+
+    [Theory]
+    [InlineData("what causes muscle wasting")]
+    [InlineData("how is muscle atrophy treated")]
+    [InlineData("what should I eat to keep my muscles")]
+    [InlineData("does physical therapy help")]
+    public void Ask_HealthQuestion_CitesArticlesOnlyAndOffersNoClinicQuestions(string question)
+    {
+        var answer = Sut.Ask(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.DoesNotContain(answer.Citations, citation => citation.SourceId == "clinic-qa");
+        var clinicQuestions = SharedKnowledgeBase.Instance.Corpus.Passages.Where(passage => passage.SourceId == "clinic-qa").Select(passage => passage.Heading).ToHashSet();
+        Assert.DoesNotContain(answer.FollowUps, clinicQuestions.Contains);
+    }
 }

@@ -167,4 +167,61 @@ public sealed class CorpusLoaderTests
             directory.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Load_ShippedCorpus_EverySourceHasAReadableTitle()
+    {
+        Assert.All(Corpus.Documents, document =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(document.Metadata.DisplayTitle));
+            Assert.DoesNotContain("untitled", document.Metadata.DisplayTitle, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEqual(document.Metadata.Id, document.Metadata.DisplayTitle);
+        });
+    }
+
+    [Fact]
+    public void Ingest_NoTitleInMetadata_TakesTheHeadingTheDocumentOpensWith()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var corpus = sut.Ingest([(new SourceMetadata { Id = "faq", File = "faq.md" }, "# Our physiotherapy FAQ\n\nWalking every day keeps muscles strong.\n")]);
+
+        Assert.Equal("Our physiotherapy FAQ", Assert.Single(corpus.Documents).Metadata.DisplayTitle);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Untitled article on muscle atrophy")]
+    public void Ingest_NoTitleNoHeadingAndNoUsefulLabel_IsRefusedNamingTheSource(string? label)
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var refused = Assert.Throws<InvalidDataException>(() => sut.Ingest([(new SourceMetadata { Id = "notes", File = "notes.txt", Label = label }, "Walking every day keeps muscles strong.\n")]));
+
+        Assert.Contains("'notes'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_UnknownKind_IsRefusedNamingTheSource()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var refused = Assert.Throws<InvalidDataException>(() => sut.Ingest([(new SourceMetadata { Id = "faq", File = "faq.md", Title = "FAQ", Kind = "faq" }, "## Parking?\n\nBehind the building.\n")]));
+
+        Assert.Contains("'faq' has kind 'faq'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_QaSource_OnePassagePerQuestionTitledByItsOpeningHeading()
+    {
+        var sut = new CorpusLoader(SharedKnowledgeBase.Instance.Analyzer);
+
+        var corpus = sut.Ingest([(new SourceMetadata { Id = "a", File = "a.txt", Title = "Notes" }, "Walking keeps muscles strong.\n"), (new SourceMetadata { Id = "qa", File = "qa.md", Kind = "qa" }, "# Our clinic\n\n## Is there parking?\n\n- Where can I park?\n\nBehind the building.\n")]);
+
+        var qa = corpus.Documents[1];
+        Assert.Equal("Our clinic", qa.Metadata.DisplayTitle);
+        var passage = Assert.Single(qa.Passages);
+        Assert.Equal((1, "Behind the building.", "Is there parking?"), (passage.Id, passage.Text, passage.Heading));
+        Assert.Equal(qa.Text[passage.Start..passage.End], passage.Text);
+    }
 }

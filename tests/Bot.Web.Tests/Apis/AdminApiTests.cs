@@ -30,6 +30,7 @@ public sealed class AdminApiTests(BotWebFactory factory) : IClassFixture<BotWebF
         Assert.Equal((2, 1, 1), (today.GetProperty("questions").GetInt32(), today.GetProperty("answered").GetInt32(), today.GetProperty("declined").GetInt32()));
         Assert.Equal(0.5, report.GetProperty("rate").GetDouble());
         Assert.Equal("what is the best pizza topping", report.GetProperty("topUnanswered")[0].GetProperty("question").GetString());
+        Assert.StartsWith("## What is the best pizza topping?\n", report.GetProperty("topUnanswered")[0].GetProperty("qaEntry").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,13 +69,25 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     }
 
     [Fact]
-    public async Task Post_TalkToTheClinic_GivesContactDetails()
+    public async Task Post_TalkToTheClinic_GivesTheConfiguredContactDetails()
     {
         var client = await _factory.CreateReadyClientAsync();
 
         var reply = Assert.Single(await ExpectRepliesAsync(client, Message("webchat", "Talk to the clinic")));
 
-        Assert.Contains("reach", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            "To reach Riverside Muscle Clinic (demo), call 555-0100, e-mail appointments@riverside-clinic.example or visit https://riverside-clinic.example/contact. Opening hours: Monday to Friday 8 am to 6 pm, Saturday 9 am to 12 noon.",
+            reply.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Post_QuestionTheArticlesDoNotAnswer_DeclinesWithTheConfiguredContact()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+
+        var reply = Assert.Single(await ExpectRepliesAsync(client, Message("webchat", "how do I renew my passport")));
+
+        Assert.Contains("call 555-0100", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

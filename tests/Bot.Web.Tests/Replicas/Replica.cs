@@ -25,13 +25,13 @@ public sealed partial class Replica : IAsyncDisposable
     /// <summary>A client for it.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts a replica and waits until /readyz says it is ready.</summary>
-    public static async Task<Replica> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts a replica (in <paramref name="workingDirectory"/>, the repository by default) and waits until /readyz says it is ready.</summary>
+    public static async Task<Replica> StartAsync(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
-            WorkingDirectory = RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
