@@ -20,8 +20,6 @@ public sealed class SqliteDialect : SqlDialect
     private readonly string _synchronous;
     private readonly SemaphoreSlim _turn = new(1, 1);
 
-    static SqliteDialect() => SQLitePCL.Batteries_V2.Init();
-
     /// <summary>The database in <paramref name="path"/>, created with its folder when missing.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="journalMode"><c>WAL</c>, or a rollback journal (<c>DELETE</c>, <c>TRUNCATE</c>, <c>PERSIST</c>) for network storage.</param>
