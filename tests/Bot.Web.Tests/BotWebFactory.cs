@@ -41,6 +41,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Connector:MaxRetryDelay", "00:00:00.050");
         builder.UseSetting("Storage:SqlitePath", Path.Combine(DataFolder, Guid.NewGuid().ToString("N") + ".db"));
         builder.ConfigureServices(services => services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
     }
@@ -56,28 +57,60 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Answers every request with the next queued status (200 when none), and keeps the requests.</summary>
+    /// <summary>Answers every request with 200 and an id unless a failure was set for its path, and keeps the requests.</summary>
     public sealed class RecordingHandler : HttpMessageHandler
     {
-        private readonly Queue<HttpStatusCode> _statuses = new();
+        private readonly List<(string PathEnd, HttpStatusCode Status, bool RetryAfter)> _failures = [];
 
         /// <summary>The requests, with their bodies read.</summary>
         public List<(HttpMethod Method, Uri Uri, JsonElement Body, string? Authorization)> Requests { get; } = [];
 
-        /// <summary>Makes the next request fail with <paramref name="status"/>.</summary>
-        public void FailNextWith(HttpStatusCode status) => _statuses.Enqueue(status);
+        /// <summary>
+        /// Makes the next message activity (not a typing indicator, which may come first on a slow turn) posted to a path
+        /// ending with <paramref name="pathEnd"/> fail with <paramref name="status"/> (and <c>Retry-After: 0</c> when asked).
+        /// </summary>
+        public void FailNext(string pathEnd, HttpStatusCode status, bool retryAfter = false)
+        {
+            lock (_failures)
+            {
+                _failures.Add((pathEnd, status, retryAfter));
+            }
+        }
 
         /// <inheritdoc />
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var body = request.Content is null ? default : await request.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            // Read into the content's buffer (not its one-shot stream), as a transport does, so a retry can send it again.
+            var body = request.Content is null ? default : JsonSerializer.Deserialize<JsonElement>(await request.Content.ReadAsByteArrayAsync(cancellationToken));
             lock (Requests)
             {
                 Requests.Add((request.Method, request.RequestUri!, body, request.Headers.Authorization?.ToString()));
             }
 
-            var status = _statuses.TryDequeue(out var queued) ? queued : HttpStatusCode.OK;
-            return new HttpResponseMessage(status) { Content = JsonContent.Create(new { id = "sent-1" }) };
+            (string PathEnd, HttpStatusCode Status, bool RetryAfter)? failure;
+            lock (_failures)
+            {
+                var isMessage = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("type", out var type) && type.ValueEquals("message");
+                var index = isMessage ? _failures.FindIndex(candidate => request.RequestUri!.AbsolutePath.EndsWith(candidate.PathEnd, StringComparison.Ordinal)) : -1;
+                failure = index < 0 ? null : _failures[index];
+                if (index >= 0)
+                {
+                    _failures.RemoveAt(index);
+                }
+            }
+
+            if (failure is { } failing)
+            {
+                var response = new HttpResponseMessage(failing.Status);
+                if (failing.RetryAfter)
+                {
+                    response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+                }
+
+                return response;
+            }
+
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { id = "sent-1" }) };
         }
     }
 }

@@ -1,102 +1,64 @@
-using System.Net.Http.Json;
-using System.Text.Json.Serialization;
+using System.Security.Cryptography.X509Certificates;
+using Bot.Web.Authentication;
 using Bot.Web.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Client.AppConfig;
 
 namespace Bot.Web.Connector;
 
 /// <summary>
-/// The bot's own token for calling a channel's connector, scope https://api.botframework.com/.default: Entra client
-/// credentials for MultiTenant (tenant botframework.com) and SingleTenant (the bot's tenant) bots, the managed
-/// identity for UserAssignedMSI bots. Cached until five minutes before it expires. Secrets and tokens are never logged.
+/// The bot's own token for calling a channel's connector, on MSAL as the Bot Builder SDK gets it: client credentials
+/// (secret or certificate) for MultiTenant bots (tenant botframework.com) and SingleTenant bots (the bot's tenant),
+/// the user-assigned managed identity for UserAssignedMSI bots (App Service's identity endpoint or the VM's instance
+/// metadata service, which MSAL picks). MSAL caches each token until shortly before it expires (also when the
+/// identity endpoint sends no <c>expires_in</c>) and retries the token service's transient failures. Secrets and
+/// tokens are never logged.
 /// </summary>
-public sealed class BotTokenProvider(HttpClient http, IOptions<BotOptions> options, TimeProvider clock) : IDisposable
+public sealed class BotTokenProvider
 {
-    private const string Scope = "https://api.botframework.com/.default";
-    private const string Resource = "https://api.botframework.com";
-    private static readonly TimeSpan EarlyRenewal = TimeSpan.FromMinutes(5);
-    private readonly SemaphoreSlim _renewal = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _cached;
+    private readonly BotOptions _bot;
+    private readonly BotCloud _cloud;
+    private readonly Lazy<Func<CancellationToken, Task<AuthenticationResult>>> _acquire;
+
+    /// <summary>Builds the MSAL application for <paramref name="options"/>; its HTTP goes through <paramref name="http"/>.</summary>
+    public BotTokenProvider(IOptions<BotOptions> options, IMsalHttpClientFactory http)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _bot = options.Value;
+        _cloud = BotCloud.For(_bot.ChannelService);
+        _acquire = new(() => Build(http));
+    }
 
     /// <summary>A valid token, or null when the bot runs without an app id.</summary>
-    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+        _bot.IsAnonymous ? null : (await _acquire.Value(cancellationToken)).AccessToken;
+
+    private Func<CancellationToken, Task<AuthenticationResult>> Build(IMsalHttpClientFactory http)
     {
-        var bot = options.Value;
-        if (bot.IsAnonymous)
+        if (_bot.MicrosoftAppType == "UserAssignedMSI")
         {
-            return null;
+            var identity = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(_bot.MicrosoftAppId))
+                .WithHttpClientFactory(http)
+                .Build();
+            var resource = _cloud.Scope[..^"/.default".Length];
+            return cancellationToken => identity.AcquireTokenForManagedIdentity(resource).ExecuteAsync(cancellationToken);
         }
 
-        if (_cached is { } cached && clock.GetUtcNow() < cached.RenewAt)
-        {
-            return cached.Token;
-        }
-
-        await _renewal.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cached is { } renewed && clock.GetUtcNow() < renewed.RenewAt)
-            {
-                return renewed.Token;
-            }
-
-            var response = await RequestAsync(bot, cancellationToken);
-            _cached = (response.AccessToken, clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Max(0, response.ExpiresIn)) - EarlyRenewal);
-            return response.AccessToken;
-        }
-        finally
-        {
-            _renewal.Release();
-        }
+        var tenant = _bot.MicrosoftAppType == "SingleTenant" ? _bot.MicrosoftAppTenantId : _cloud.DefaultTenant;
+        var builder = ConfidentialClientApplicationBuilder.Create(_bot.MicrosoftAppId)
+            .WithAuthority($"{_cloud.LoginHost}/{tenant}", validateAuthority: true)
+            .WithHttpClientFactory(http);
+        builder = _bot.MicrosoftAppCertificatePath.Length > 0
+            ? builder.WithCertificate(LoadCertificate(), sendX5C: true)
+            : builder.WithClientSecret(_bot.MicrosoftAppPassword);
+        var application = builder.Build();
+        string[] scopes = [_cloud.Scope];
+        return cancellationToken => application.AcquireTokenForClient(scopes).ExecuteAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _renewal.Dispose();
-
-    private async Task<TokenResponse> RequestAsync(BotOptions bot, CancellationToken cancellationToken)
-    {
-        using var request = bot.MicrosoftAppType switch
-        {
-            "UserAssignedMSI" => ManagedIdentityRequest(bot),
-            _ => new HttpRequestMessage(HttpMethod.Post, new Uri($"https://login.microsoftonline.com/{(bot.MicrosoftAppType == "SingleTenant" ? bot.MicrosoftAppTenantId : "botframework.com")}/oauth2/v2.0/token"))
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = bot.MicrosoftAppId,
-                    ["client_secret"] = bot.MicrosoftAppPassword,
-                    ["scope"] = Scope,
-                }),
-            },
-        };
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"The token service answered {(int)response.StatusCode}.", null, response.StatusCode);
-        }
-
-        return await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken) is { AccessToken.Length: > 0 } token
-            ? token
-            : throw new HttpRequestException("The token service sent no token.");
-    }
-
-    /// <summary>App Service's identity endpoint when it is there, the instance metadata service otherwise.</summary>
-    private static HttpRequestMessage ManagedIdentityRequest(BotOptions bot)
-    {
-        var clientId = Uri.EscapeDataString(bot.MicrosoftAppId);
-        if (Environment.GetEnvironmentVariable("IDENTITY_ENDPOINT") is { Length: > 0 } endpoint && Environment.GetEnvironmentVariable("IDENTITY_HEADER") is { Length: > 0 } secret)
-        {
-            var appService = new HttpRequestMessage(HttpMethod.Get, new Uri($"{endpoint}?api-version=2019-08-01&resource={Uri.EscapeDataString(Resource)}&client_id={clientId}"));
-            appService.Headers.Add("X-IDENTITY-HEADER", secret);
-            return appService;
-        }
-
-        var imds = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource={Uri.EscapeDataString(Resource)}&client_id={clientId}"));
-        imds.Headers.Add("Metadata", "true");
-        return imds;
-    }
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string AccessToken,
-        [property: JsonPropertyName("expires_in")] [property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] long ExpiresIn);
+    private X509Certificate2 LoadCertificate() =>
+        string.Equals(Path.GetExtension(_bot.MicrosoftAppCertificatePath), ".pem", StringComparison.OrdinalIgnoreCase)
+            ? X509Certificate2.CreateFromPemFile(_bot.MicrosoftAppCertificatePath)
+            : X509CertificateLoader.LoadPkcs12FromFile(_bot.MicrosoftAppCertificatePath, _bot.MicrosoftAppCertificatePassword.Length > 0 ? _bot.MicrosoftAppCertificatePassword : null);
 }

@@ -17,14 +17,18 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
 {
     private const string ExpectReplies = "expectReplies";
 
-    /// <summary>Handles one POST to /api/messages: 401 unless the caller is authenticated (see <see cref="ChannelTokenValidator"/>), or, with no app id configured, on this machine.</summary>
+    /// <summary>
+    /// Handles one POST to /api/messages: 401 unless the caller is authenticated (see <see cref="ChannelTokenValidator"/>),
+    /// or, with no app id configured, on this machine and not relayed by a proxy; 400 when replies would go to a
+    /// serviceUrl <see cref="ServiceUrlPolicy"/> does not allow.
+    /// </summary>
     public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         var anonymous = options.Value.IsAnonymous;
-        if (anonymous && http.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address))
+        if (anonymous && ((http.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address)) || CameThroughProxy(http.Request)))
         {
-            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "Without an app id this bot accepts requests from this machine only.");
+            return Error(HttpStatusCode.Unauthorized, "Unauthorized", "Without an app id this bot accepts requests from this machine only, not through a proxy or tunnel.");
         }
 
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -51,6 +55,13 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
         }
 
         var expectReplies = string.Equals(activity.DeliveryMode, ExpectReplies, StringComparison.Ordinal);
+        if (!expectReplies && !ServiceUrlPolicy.Allows(activity.ServiceUrl, anonymous))
+        {
+            LogRefused(logger, "serviceUrl not allowed", activity.ChannelId);
+            return Error(HttpStatusCode.BadRequest, "BadServiceUrl", anonymous
+                ? "Without an app id replies go only to an http(s) serviceUrl on this machine."
+                : "The serviceUrl must be an https address.");
+        }
         if (activity.Type == ActivityTypes.Message && !deliveries.TryTake(activity.ChannelId, activity.Conversation?.Id, activity.Id))
         {
             return expectReplies ? Results.Json(new ExpectedReplies([]), BotJson.Options) : Results.Ok();
@@ -71,6 +82,14 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
 
         return expectReplies ? Results.Json(new ExpectedReplies(buffer.Activities), BotJson.Options) : Results.Ok();
     }
+
+    /// <summary>
+    /// Whether a reverse proxy or tunnel relayed the request: it makes every caller look local, so anonymous mode
+    /// refuses what carries the headers such relays add (RFC 7239 Forwarded and the X-Forwarded-* family).
+    /// </summary>
+    private static bool CameThroughProxy(HttpRequest request) =>
+        request.Headers.ContainsKey("Forwarded") || request.Headers.Keys.Any(name => name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
+        || request.Headers.ContainsKey("X-Real-IP") || request.Headers.ContainsKey("X-Original-For");
 
     private static IResult Error(HttpStatusCode status, string code, string message) => ApiError.Result(status, code, message);
 

@@ -47,12 +47,8 @@ public static class BotServiceExtensions
         services.AddSingleton<IEmbedder>(_ => MiniLmEmbedder.Shared);
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
-        services.AddHttpClient<ConnectorClient>(client => client.Timeout = TimeSpan.FromSeconds(15));
-        services.AddHttpClient(nameof(SigningKeyCache), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(provider => new SigningKeyCache(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningKeyCache)), provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ChannelTokenValidator>();
-        services.AddHttpClient(nameof(BotTokenProvider), client => client.Timeout = TimeSpan.FromSeconds(10));
-        services.AddSingleton(provider => new BotTokenProvider(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider)), provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddBotAuthentication();
+        services.AddConnector(builder.Configuration.GetSection("Connector").Get<ConnectorOptions>() ?? new ConnectorOptions());
         services.AddSingleton<DeliveryDeduplicator>();
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<BotAdapter>();

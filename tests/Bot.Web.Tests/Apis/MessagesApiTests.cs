@@ -112,17 +112,75 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     public async Task Post_WithoutExpectReplies_RepliesThroughTheConnectorAtServiceUrl()
     {
         var client = await _factory.CreateReadyClientAsync();
-        var message = Message("emulator", "what is sarcopenia", "conv/1");
+        var conversation = "conv/" + Guid.NewGuid().ToString("N");
+        var message = Message("emulator", "what is sarcopenia", conversation);
         message.Remove("deliveryMode");
-        _factory.Connector.FailNextWith(HttpStatusCode.ServiceUnavailable);
+        var replyUrl = $"{ConnectorUrl}v3/conversations/{Uri.EscapeDataString(conversation)}/activities/m1";
+        _factory.Connector.FailNext($"{Uri.EscapeDataString(conversation)}/activities/m1", HttpStatusCode.ServiceUnavailable, retryAfter: true);
 
         var response = await client.PostAsJsonAsync("/api/messages", message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var sent = _factory.Connector.Requests.Where(request => request.Uri.AbsolutePath.Contains("conv%2F1", StringComparison.Ordinal)).ToList();
+        var sent = Sent(replyUrl).Where(request => request.Body.GetProperty("type").GetString() == "message").ToList();
         Assert.Equal(2, sent.Count);
-        Assert.All(sent, request => Assert.Equal("http://connector.test/base/v3/conversations/conv%2F1/activities/m1", request.Uri.AbsoluteUri));
-        Assert.Contains("[1]", sent[^1].Body.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.All(sent, request => Assert.Contains("[1]", request.Body.GetProperty("text").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_ConnectorAnswers500_TheReplyIsNotSentAgain()
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        var message = Message("emulator", "what is sarcopenia", conversation);
+        message.Remove("deliveryMode");
+        _factory.Connector.FailNext($"{conversation}/activities/m1", HttpStatusCode.InternalServerError);
+
+        var response = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(Sent($"{ConnectorUrl}v3/conversations/{conversation}/activities/m1"), request => request.Body.TryGetProperty("text", out var text) && text.GetString()!.Contains("[1]", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/")]
+    [InlineData("http://10.0.0.5/")]
+    [InlineData("https://attacker.example/")]
+    [InlineData("http://localhost.attacker.example/")]
+    [InlineData("gopher://127.0.0.1/")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    public async Task Post_AnonymousWithAServiceUrlOffThisMachine_Is400AndSendsNothing(string serviceUrl)
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        var conversation = Guid.NewGuid().ToString("N");
+        var message = Message("emulator", "what is sarcopenia", conversation);
+        message.Remove("deliveryMode");
+        message["serviceUrl"] = serviceUrl;
+
+        var response = await client.PostAsJsonAsync("/api/messages", message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("BadServiceUrl", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
+        lock (_factory.Connector.Requests)
+        {
+            Assert.DoesNotContain(_factory.Connector.Requests, request => request.Uri.AbsoluteUri.Contains(conversation, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("X-Forwarded-For", "203.0.113.7")]
+    [InlineData("Forwarded", "for=203.0.113.7;proto=https")]
+    [InlineData("X-Forwarded-Host", "bot.devtunnels.example")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    public async Task Post_AnonymousThroughAProxy_Is401(string header, string value)
+    {
+        var client = await _factory.CreateReadyClientAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(Message("emulator", "what is sarcopenia")) };
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]
@@ -164,7 +222,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         var retry = await client.PostAsJsonAsync("/api/messages", message);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, retry.StatusCode));
-        Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains(conversation, StringComparison.Ordinal));
+        Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains(conversation, StringComparison.Ordinal) && request.Body.GetProperty("type").GetString() == "message");
     }
 
     [Fact]
@@ -253,7 +311,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     [Fact]
     public async Task Post_AppIdConfiguredAndNoToken_Is401()
     {
-        await using var secured = _factory.WithWebHostBuilder(builder => builder.UseSetting("MicrosoftAppId", "11111111-2222-3333-4444-555555555555"));
+        await using var secured = _factory.WithWebHostBuilder(builder => builder.UseSetting("MicrosoftAppId", "11111111-2222-3333-4444-555555555555").UseSetting("MicrosoftAppPassword", "test-secret"));
         var client = secured.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/messages", Message("webchat", "what is sarcopenia"));
@@ -268,10 +326,11 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         await using var secured = _factory.WithWebHostBuilder(builder =>
         {
             builder.UseSetting("MicrosoftAppId", TokenIssuer.AppId);
+            builder.UseSetting("MicrosoftAppPassword", "test-secret");
             builder.ConfigureServices(services =>
             {
-                services.AddHttpClient(nameof(SigningKeyCache)).ConfigurePrimaryHttpMessageHandler(() => issuer);
-                services.AddHttpClient(nameof(BotTokenProvider)).ConfigurePrimaryHttpMessageHandler(() => new StaticTokenEndpoint());
+                services.AddHttpClient(AuthenticationServiceExtensions.MetadataClient).ConfigurePrimaryHttpMessageHandler(() => issuer);
+                services.AddHttpClient(MsalHttpClientFactory.ClientName).ConfigurePrimaryHttpMessageHandler(() => new StaticTokenEndpoint());
             });
         });
         var client = await BotWebFactory.CreateReadyClientAsync(secured);
@@ -287,9 +346,28 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
 
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        var reply = Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains("secured-conversation", StringComparison.Ordinal));
+        var reply = Assert.Single(_factory.Connector.Requests, request => request.Uri.AbsolutePath.Contains("secured-conversation", StringComparison.Ordinal) && request.Body.GetProperty("type").GetString() == "message");
         Assert.StartsWith(TokenIssuer.ServiceUrl + "v3/conversations/", reply.Uri.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal("Bearer bot-token", reply.Authorization);
+    }
+
+    [Fact]
+    public async Task Post_SigningKeysUnreachable_Is401NotAServerError()
+    {
+        using var issuer = new TokenIssuer { Unreachable = true };
+        await using var secured = _factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("MicrosoftAppId", TokenIssuer.AppId);
+            builder.UseSetting("MicrosoftAppPassword", "test-secret");
+            builder.ConfigureServices(services => services.AddHttpClient(AuthenticationServiceExtensions.MetadataClient).ConfigurePrimaryHttpMessageHandler(() => issuer));
+        });
+        var client = await BotWebFactory.CreateReadyClientAsync(secured);
+        var message = Message("msteams", "what is sarcopenia");
+        message["serviceUrl"] = TokenIssuer.ServiceUrl;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(client, message, issuer.Token())));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
     }
 
     /// <summary>Posts <paramref name="activity"/> to /api/messages, with a bearer token when one is given.</summary>
@@ -300,12 +378,23 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
         return await client.SendAsync(request);
     }
 
+    /// <summary>The Emulator's connector on this machine (answered by the factory's recording handler, never contacted).</summary>
+    private const string ConnectorUrl = "http://127.0.0.1:9/base/";
+
+    private List<(HttpMethod Method, Uri Uri, JsonElement Body, string? Authorization)> Sent(string url)
+    {
+        lock (_factory.Connector.Requests)
+        {
+            return [.. _factory.Connector.Requests.Where(request => request.Uri.AbsoluteUri == url)];
+        }
+    }
+
     private static Dictionary<string, object?> Message(string channelId, string text, string? conversation = null, string id = "m1") => new()
     {
         ["type"] = "message",
         ["id"] = id,
         ["channelId"] = channelId,
-        ["serviceUrl"] = "http://connector.test/base/",
+        ["serviceUrl"] = ConnectorUrl,
         ["from"] = new { id = "u1", name = "Pat" },
         ["recipient"] = new { id = "bot", name = "Muscle Bot" },
         ["conversation"] = new { id = conversation ?? Guid.NewGuid().ToString() },
@@ -331,7 +420,7 @@ public sealed class MessagesApiTests : IClassFixture<BotWebFactory>
     private sealed class StaticTokenEndpoint : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { expires_in = 3600, access_token = "bot-token" }) });
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { token_type = "Bearer", expires_in = 3600, access_token = "bot-token" }) });
     }
 
     private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter

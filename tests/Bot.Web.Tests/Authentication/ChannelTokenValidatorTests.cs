@@ -2,26 +2,29 @@ using System.Security.Cryptography;
 using Bot.Core.Schema;
 using Bot.Web.Authentication;
 using Bot.Web.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Web.Tests.Authentication;
 
 public sealed class ChannelTokenValidatorTests : IDisposable
 {
+    private static readonly string[] AlgorithmRefusals = ["algorithm not allowed", "signature invalid"];
     private readonly TokenIssuer _issuer = new();
-    private readonly ManualClock _clock = new();
-    private readonly SigningKeyCache _keys;
+    private readonly HttpClient _http;
+    private readonly OpenIdMetadata _metadata;
     private readonly ChannelTokenValidator _sut;
 
     public ChannelTokenValidatorTests()
     {
-        _keys = new SigningKeyCache(new HttpClient(_issuer, disposeHandler: false), _clock);
+        _http = new HttpClient(_issuer, disposeHandler: false);
+        _metadata = new OpenIdMetadata(_http);
         _sut = Validator(new BotOptions { MicrosoftAppId = TokenIssuer.AppId });
     }
 
     public void Dispose()
     {
-        _keys.Dispose();
+        _http.Dispose();
         _issuer.Dispose();
     }
 
@@ -37,7 +40,11 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     [Fact]
     public async Task Validate_ExpiredBeyondSkew_IsRefused()
     {
-        var token = _issuer.Token(claims => claims["exp"] = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds());
+        var token = _issuer.Token(claims =>
+        {
+            claims["nbf"] = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds();
+            claims["exp"] = DateTimeOffset.UtcNow.AddMinutes(-6).ToUnixTimeSeconds();
+        });
 
         Assert.Equal("token expired", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
     }
@@ -45,9 +52,21 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     [Fact]
     public async Task Validate_ExpiredWithinSkew_Succeeds()
     {
-        var token = _issuer.Token(claims => claims["exp"] = DateTimeOffset.UtcNow.AddMinutes(-4).ToUnixTimeSeconds());
+        var token = _issuer.Token(claims =>
+        {
+            claims["nbf"] = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds();
+            claims["exp"] = DateTimeOffset.UtcNow.AddMinutes(-4).ToUnixTimeSeconds();
+        });
 
         Assert.Null(await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Validate_NoExpiry_IsRefused()
+    {
+        var token = _issuer.Token(claims => claims.Remove("exp"));
+
+        Assert.Equal("token expired", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
     }
 
     [Fact]
@@ -82,13 +101,22 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     {
         var token = _issuer.Token(algorithm: algorithm);
 
-        Assert.Equal("algorithm not allowed", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+        // IdentityModel reports an algorithm outside ValidAlgorithms as a signature that does not validate.
+        Assert.Contains(await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None), AlgorithmRefusals);
     }
 
     [Fact]
     public async Task Validate_KeyNotEndorsedForTheChannel_IsRefused()
     {
         Assert.Equal("key not endorsed for the channel", await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(channelId: "slack"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Validate_ChannelKeyWithoutEndorsements_IsRefused()
+    {
+        _issuer.Publish("bare-key");
+
+        Assert.Equal("key not endorsed for the channel", await _sut.ValidateAsync("Bearer " + _issuer.Token(keyId: "bare-key"), Activity(), CancellationToken.None));
     }
 
     [Fact]
@@ -99,6 +127,14 @@ public sealed class ChannelTokenValidatorTests : IDisposable
         Assert.Equal("serviceurl claim does not match the activity", await _sut.ValidateAsync("Bearer " + _issuer.Token(), activity, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Validate_ChannelTokenWithoutServiceUrlClaim_IsRefused()
+    {
+        var token = _issuer.Token(claims => claims.Remove("serviceurl"));
+
+        Assert.Equal("serviceurl claim does not match the activity", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -106,6 +142,7 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     [InlineData("Bearer")]
     [InlineData("Bearer a.b")]
     [InlineData("Bearer !!!.???.***")]
+    [InlineData("Bearer eyJhbGciOiJSUzI1NiJ9.e30")]
     public async Task Validate_MissingOrMalformedHeader_IsRefused(string? authorization)
     {
         Assert.NotNull(await _sut.ValidateAsync(authorization, Activity(), CancellationToken.None));
@@ -116,23 +153,42 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     {
         Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
         _issuer.Publish("key-2", "msteams");
-        _clock.Advance(TimeSpan.FromMinutes(6));
 
         Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(keyId: "key-2"), Activity(), CancellationToken.None));
         Assert.Equal(2, _issuer.MetadataFetches);
     }
 
     [Fact]
-    public async Task Validate_UnknownKidsInQuickSuccession_FetchKeysAtMostOncePerInterval()
+    public async Task Validate_UnknownKidFlood_FetchesKeysOncePerThrottleWindow()
     {
         Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
+        using var forger = RSA.Create(2048);
 
-        for (var i = 0; i < 5; i++)
-        {
-            Assert.Equal("signing key unknown", await _sut.ValidateAsync("Bearer " + _issuer.Token(keyId: $"forged-{i}", signWith: RSA.Create()), Activity(), CancellationToken.None));
-        }
+        var refusals = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            _sut.ValidateAsync("Bearer " + _issuer.Token(keyId: $"forged-{i}", signWith: forger), Activity(), CancellationToken.None)));
 
-        Assert.Equal(1, _issuer.MetadataFetches);
+        Assert.All(refusals, refusal => Assert.Equal("signing key unknown", refusal));
+        Assert.Equal(2, _issuer.MetadataFetches);
+        Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Validate_MetadataUnreachableFromTheStart_RefusesWithoutThrowing()
+    {
+        _issuer.Unreachable = true;
+
+        Assert.Equal("signing keys unavailable", await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Validate_MetadataOutageAfterKeysWereFetched_KeepsTheLastGoodKeys()
+    {
+        Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
+        _issuer.Unreachable = true;
+        using var forger = RSA.Create(2048);
+
+        Assert.Equal("signing key unknown", await _sut.ValidateAsync("Bearer " + _issuer.Token(keyId: "new-key", signWith: forger), Activity(), CancellationToken.None));
+        Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
     }
 
     [Fact]
@@ -140,13 +196,25 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     {
         var token = _issuer.Token(claims =>
         {
-            claims["iss"] = AuthenticationConstants.EntraIssuers[1];
+            claims["iss"] = BotCloud.Public.EntraIssuers[1];
             claims["ver"] = "2.0";
             claims["azp"] = TokenIssuer.AppId;
             claims.Remove("serviceurl");
         });
 
         Assert.Null(await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Validate_EntraV1TokenIssuedToAnotherApp_IsRefused()
+    {
+        var token = _issuer.Token(claims =>
+        {
+            claims["iss"] = BotCloud.Public.EntraIssuers[0];
+            claims["appid"] = "someone-else";
+        });
+
+        Assert.Equal("token was not issued to this bot", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
     }
 
     [Fact]
@@ -164,8 +232,24 @@ public sealed class ChannelTokenValidatorTests : IDisposable
         Assert.Null(await singleTenant.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Validate_ConfiguredExtraIssuer_IsTrusted()
+    {
+        const string issuer = "https://login.microsoftonline.com/99999999-8888-7777-6666-555555555555/v2.0";
+        var token = _issuer.Token(claims =>
+        {
+            claims["iss"] = issuer;
+            claims["ver"] = "2.0";
+            claims["azp"] = TokenIssuer.AppId;
+        });
+        var configured = Validator(new BotOptions { MicrosoftAppId = TokenIssuer.AppId, ValidTokenIssuers = [issuer] });
+
+        Assert.Equal("issuer not trusted", await _sut.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+        Assert.Null(await configured.ValidateAsync("Bearer " + token, Activity(), CancellationToken.None));
+    }
+
     private static Activity Activity(string channelId = "msteams", string serviceUrl = TokenIssuer.ServiceUrl) =>
         new() { Type = ActivityTypes.Message, ChannelId = channelId, ServiceUrl = serviceUrl };
 
-    private ChannelTokenValidator Validator(BotOptions options) => new(_keys, Options.Create(options), _clock);
+    private ChannelTokenValidator Validator(BotOptions options) => new(_metadata, Options.Create(options), NullLogger<ChannelTokenValidator>.Instance);
 }

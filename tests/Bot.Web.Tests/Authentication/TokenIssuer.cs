@@ -14,12 +14,17 @@ public sealed class TokenIssuer : HttpMessageHandler
     public const string AppId = "11111111-2222-3333-4444-555555555555";
     public const string ServiceUrl = "https://smba.trafficmanager.net/teams/";
 
-    private readonly Dictionary<string, (RSA Key, string[] Endorsements)> _published = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RSA Key, string[] Endorsements)> _published = new();
 
     public TokenIssuer() => Publish("key-1", "msteams", "webchat");
 
-    /// <summary>How many times the metadata has been fetched.</summary>
-    public int MetadataFetches { get; private set; }
+    private int _metadataFetches;
+
+    /// <summary>How many times the metadata has been fetched (or tried while <see cref="Unreachable"/>).</summary>
+    public int MetadataFetches => _metadataFetches;
+
+    /// <summary>Whether the metadata endpoint is down: every request fails to connect.</summary>
+    public bool Unreachable { get; set; }
 
     /// <summary>Publishes a new key (as a key rollover does) and returns it.</summary>
     public RSA Publish(string keyId, params string[] endorsements)
@@ -35,7 +40,7 @@ public sealed class TokenIssuer : HttpMessageHandler
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var claims = new Dictionary<string, object>
         {
-            ["iss"] = AuthenticationConstants.ChannelIssuer,
+            ["iss"] = BotCloud.Public.ChannelIssuer,
             ["aud"] = AppId,
             ["serviceurl"] = ServiceUrl,
             ["nbf"] = now - 60,
@@ -54,19 +59,29 @@ public sealed class TokenIssuer : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         object body;
-        if (request.RequestUri!.AbsoluteUri is AuthenticationConstants.ChannelMetadataUrl or AuthenticationConstants.EntraMetadataUrl)
+        var uri = request.RequestUri!.AbsoluteUri;
+        if (uri == BotCloud.Public.ChannelMetadataUrl || uri == BotCloud.Public.EntraMetadataUrl)
         {
-            MetadataFetches++;
-            body = new { issuer = AuthenticationConstants.ChannelIssuer, jwks_uri = "https://keys.test/jwks" };
+            Interlocked.Increment(ref _metadataFetches);
+            if (Unreachable)
+            {
+                throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (metadata endpoint down).");
+            }
+
+            body = new { issuer = BotCloud.Public.ChannelIssuer, jwks_uri = "https://keys.test/jwks" };
         }
-        else if (request.RequestUri.AbsoluteUri == "https://keys.test/jwks")
+        else if (uri == "https://keys.test/jwks")
         {
             body = new
             {
-                keys = _published.Select(pair =>
+                keys = _published.ToArray().Select(pair =>
                 {
                     var parameters = pair.Value.Key.ExportParameters(includePrivateParameters: false);
-                    return new { kty = "RSA", kid = pair.Key, n = Base64Url.EncodeToString(parameters.Modulus), e = Base64Url.EncodeToString(parameters.Exponent), endorsements = pair.Value.Endorsements };
+                    var n = Base64Url.EncodeToString(parameters.Modulus);
+                    var e = Base64Url.EncodeToString(parameters.Exponent);
+                    return pair.Value.Endorsements.Length == 0
+                        ? (object)new { kty = "RSA", use = "sig", kid = pair.Key, n, e }
+                        : new { kty = "RSA", use = "sig", kid = pair.Key, n, e, endorsements = pair.Value.Endorsements };
                 }).ToArray(),
             };
         }
