@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
+using Bot.Web.DirectLine;
+using Bot.Web.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Bot.Web.Hosting;
 
 /// <summary>
-/// ASP.NET Core rate limiting for the browser-facing endpoints: widget tokens, admin calls (against key guessing)
-/// and Direct Line requests per client address, posted activities per conversation. A refusal is 429 with
-/// Retry-After (seconds, as HTTP defines it) and the service's error body.
+/// ASP.NET Core rate limiting for the browser-facing endpoints (see <see cref="RateLimitOptions"/>). A refusal is 429
+/// with the service's error body and Retry-After: in seconds as HTTP defines it, except on Direct Line, where
+/// botframework-directlinejs reads the header as milliseconds (it waits that long before it reports the failure).
 /// </summary>
 public static class RateLimits
 {
@@ -20,57 +22,80 @@ public static class RateLimits
         ArgumentNullException.ThrowIfNull(limits);
         return services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => PerAddress(http, limits)),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => PerConversation(http, limits)));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Partition(http, limits));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                await ApiError.Result(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests; wait a moment and try again.").ExecuteAsync(context.HttpContext);
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                http.Response.Headers.RetryAfter = http.Request.Path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase)
+                    ? Math.Ceiling(retryAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
+                    : Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                BotTelemetry.RateLimited(Kind(http.Request));
+                await ApiError.Result(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests; wait a moment and try again.").ExecuteAsync(http);
             };
         });
     }
 
-    private static RateLimitPartition<string> PerAddress(HttpContext http, RateLimitOptions limits)
+    private static RateLimitPartition<string> Partition(HttpContext http, RateLimitOptions limits)
     {
-        var path = http.Request.Path;
+        var request = http.Request;
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (path.StartsWithSegments(WidgetPath, StringComparison.OrdinalIgnoreCase) && limits.TokensPerMinutePerIp > 0)
+        var (key, permits) = Kind(request) switch
         {
-            return RateLimitPartition.GetFixedWindowLimiter("token:" + address, _ => Window(limits.TokensPerMinutePerIp));
-        }
-
-        if (path.StartsWithSegments(AdminPath, StringComparison.OrdinalIgnoreCase) && limits.AdminRequestsPerMinutePerIp > 0)
-        {
-            return RateLimitPartition.GetFixedWindowLimiter("admin:" + address, _ => Window(limits.AdminRequestsPerMinutePerIp));
-        }
-
-        if (path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase) && limits.RequestsPerMinutePerIp > 0)
-        {
-            return RateLimitPartition.GetFixedWindowLimiter("dl:" + address, _ => Window(limits.RequestsPerMinutePerIp));
-        }
-
-        return RateLimitPartition.GetNoLimiter(string.Empty);
+            "token" => ("token:" + address, limits.TokensPerMinutePerIp),
+            "admin" => ("admin:" + address, limits.AdminRequestsPerMinutePerIp),
+            "start" => ("start:" + address, limits.ConversationsPerMinutePerIp),
+            "post" => ("post:" + ConversationInPath(request), limits.ActivitiesPerMinutePerConversation),
+            "poll" => ("poll:" + ConversationInPath(request), limits.PollsPerMinutePerConversation),
+            "conversation" => ("conversation:" + ConversationInPath(request), limits.RequestsPerMinutePerConversation),
+            "refresh" when ConversationOfToken(http) is { } conversation => ("conversation:" + conversation, limits.RequestsPerMinutePerConversation),
+            _ => (string.Empty, 0),
+        };
+        return permits > 0
+            ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = limits.Window, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter(string.Empty);
     }
 
-    private static RateLimitPartition<string> PerConversation(HttpContext http, RateLimitOptions limits)
+    /// <summary>Which limit a request counts against: token, admin, start, post, poll, conversation, refresh, or none.</summary>
+    private static string Kind(HttpRequest request)
     {
-        var path = http.Request.Path.Value ?? string.Empty;
-        if (limits.ActivitiesPerMinutePerConversation > 0 && HttpMethods.IsPost(http.Request.Method)
-            && path.StartsWith(DirectLinePrefix + "/conversations/", StringComparison.OrdinalIgnoreCase)
-            && path.EndsWith("/activities", StringComparison.OrdinalIgnoreCase))
+        var path = request.Path;
+        if (path.StartsWithSegments("/api/widget/token", StringComparison.OrdinalIgnoreCase))
         {
-            var conversation = path[(DirectLinePrefix.Length + "/conversations/".Length)..^"/activities".Length];
-            return RateLimitPartition.GetFixedWindowLimiter("conversation:" + conversation, _ => Window(limits.ActivitiesPerMinutePerConversation));
+            return "token";
         }
 
-        return RateLimitPartition.GetNoLimiter(string.Empty);
+        if (path.StartsWithSegments("/api/admin", StringComparison.OrdinalIgnoreCase))
+        {
+            return "admin";
+        }
+
+        if (!path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase, out var rest) || HttpMethods.IsOptions(request.Method))
+        {
+            return "none";
+        }
+
+        var segments = (rest.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments switch
+        {
+            ["tokens", "generate"] => "token",
+            ["tokens", "refresh"] => "refresh",
+            ["conversations"] => "start",
+            ["conversations", _, "activities"] => HttpMethods.IsGet(request.Method) ? "poll" : "post",
+            ["conversations", _, ..] => "conversation",
+            _ => "none",
+        };
     }
 
-    private static FixedWindowRateLimiterOptions Window(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+    private static string ConversationInPath(HttpRequest request) => request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[3];
 
-    private static PathString WidgetPath => "/api/widget/token";
-
-    private static PathString AdminPath => "/api/admin";
+    /// <summary>The conversation a refresh's token is for (the token's own signature checked), or null for anything else.</summary>
+    private static string? ConversationOfToken(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && http.RequestServices.GetRequiredService<DirectLineTokens>().Read(header[7..].Trim(), DirectLineTokens.ConversationScope) is (TokenCheck.Valid, { } claims)
+            ? claims.ConversationId
+            : null;
+    }
 }

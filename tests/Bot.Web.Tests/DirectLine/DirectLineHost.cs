@@ -29,7 +29,8 @@ public sealed class DirectLineHost : IAsyncLifetime, IDisposable
     {
         Factory = _inner.WithWebHostBuilder(builder => builder
             .UseSetting("DirectLine:Secret", Secret)
-            .UseSetting("RateLimits:RequestsPerMinutePerIp", "100000")
+            .UseSetting("RateLimits:ConversationsPerMinutePerIp", "100000")
+            .UseSetting("RateLimits:TokensPerMinutePerIp", "100000")
             .ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock)));
         SecretClient = await BotWebFactory.CreateReadyClientAsync(Factory);
         SecretClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Secret);

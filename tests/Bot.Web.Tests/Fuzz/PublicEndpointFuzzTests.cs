@@ -28,7 +28,9 @@ public sealed class PublicEndpointFuzzTests(BotWebFactory factory, ITestOutputHe
         await using var host = factory.WithWebHostBuilder(builder => builder
             .UseSetting("DirectLine:Secret", Secret)
             .UseSetting("RateLimits:TokensPerMinutePerIp", "0")
-            .UseSetting("RateLimits:RequestsPerMinutePerIp", "0")
+            .UseSetting("RateLimits:ConversationsPerMinutePerIp", "0")
+            .UseSetting("RateLimits:PollsPerMinutePerConversation", "0")
+            .UseSetting("RateLimits:RequestsPerMinutePerConversation", "0")
             .UseSetting("RateLimits:ActivitiesPerMinutePerConversation", "0"));
         var anonymous = await BotWebFactory.CreateReadyClientAsync(host);
         var withSecret = Authorized(host.CreateClient(), Secret);

@@ -81,7 +81,8 @@ public sealed class ReplicaTests(TestPostgres database) : IClassFixture<TestPost
         ["DirectLine__Secret"] = Secret,
         ["Admin__Key"] = AdminKey,
         ["RateLimits__ActivitiesPerMinutePerConversation"] = "0",
-        ["RateLimits__RequestsPerMinutePerIp"] = "0",
+        ["RateLimits__ConversationsPerMinutePerIp"] = "0",
+        ["RateLimits__PollsPerMinutePerConversation"] = "0",
     };
 
     private static async Task<string> StartConversationAsync(Replica replica)
