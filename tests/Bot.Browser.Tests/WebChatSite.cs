@@ -26,6 +26,18 @@ public sealed class WebChatSite : IAsyncDisposable
         </script></body></html>
         """;
 
+    /// <summary>A page holding only the official client's Direct Line connection (polling), as <c>window.directLine</c>.</summary>
+    private const string DirectLinePage = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Direct Line</title></head>
+        <body><script src="/webchat.js"></script>
+        <script>
+          const query = new URLSearchParams(location.search);
+          window.directLine = window.WebChat.createDirectLine({ token: query.get('token'), domain: query.get('domain'), webSocket: false });
+          window.directLine.activity$.subscribe(() => {});
+        </script></body></html>
+        """;
+
     private readonly WebApplication _app;
 
     private WebChatSite(WebApplication app, Uri origin)
@@ -44,6 +56,7 @@ public sealed class WebChatSite : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapGet("/", () => Results.Content(Page, "text/html"));
+        app.MapGet("/directline", () => Results.Content(DirectLinePage, "text/html"));
         app.MapGet("/webchat.js", async () => Results.File(await OfficialWebChat.BundleAsync(), "text/javascript"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

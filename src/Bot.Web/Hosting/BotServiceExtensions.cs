@@ -67,7 +67,8 @@ public static class BotServiceExtensions
                 policy.SetIsOriginAllowed(directLine.AllowsOrigin);
             }
 
-            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+            // Retry-After is exposed so a page's Direct Line client can read how long to wait after a 429.
+            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
         }));
         services.AddBotRateLimits(builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
         return builder;

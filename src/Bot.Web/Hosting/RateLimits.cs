@@ -9,8 +9,11 @@ namespace Bot.Web.Hosting;
 
 /// <summary>
 /// ASP.NET Core rate limiting for the browser-facing endpoints (see <see cref="RateLimitOptions"/>). A refusal is 429
-/// with the service's error body and Retry-After: in seconds as HTTP defines it, except on Direct Line, where
-/// botframework-directlinejs reads the header as milliseconds (it waits that long before it reports the failure).
+/// with the service's error body and Retry-After, in seconds, except on Direct Line. There botframework-directlinejs
+/// (0.15.8, also inside Web Chat 4.18.1) passes a numeric Retry-After, or a missing one, to an rxjs
+/// <c>Observable.timer</c> it never imports: the TypeError turns a refused post into a reported success (id "retry")
+/// and ends polling. So Direct Line gets Retry-After as an HTTP date, which HTTP allows and which the client reads as
+/// "not a number" and reports as the 429 it is; CORS exposes the header so the page can read it at all.
 /// </summary>
 public static class RateLimits
 {
@@ -27,9 +30,10 @@ public static class RateLimits
             {
                 var http = context.HttpContext;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limits.Window;
+                var seconds = Math.Ceiling(retryAfter.TotalSeconds);
                 http.Response.Headers.RetryAfter = http.Request.Path.StartsWithSegments(DirectLinePrefix, StringComparison.OrdinalIgnoreCase)
-                    ? Math.Ceiling(retryAfter.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)
-                    : Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                    ? http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(seconds + 1).ToString("R", CultureInfo.InvariantCulture)
+                    : seconds.ToString(CultureInfo.InvariantCulture);
                 BotTelemetry.RateLimited(Kind(http.Request));
                 await ApiError.Result(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests; wait a moment and try again.").ExecuteAsync(http);
             };

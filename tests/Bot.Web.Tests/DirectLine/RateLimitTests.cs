@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Bot.Web.Tests.DirectLine;
 
@@ -18,7 +16,7 @@ public sealed class RateLimitTests : IClassFixture<BotWebFactory>
     public RateLimitTests(BotWebFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Poll_OverThePollLimit_Is429WithRetryAfterInMillisecondsAndLeavesPostsAndOtherConversationsAlone()
+    public async Task Poll_OverThePollLimit_Is429WithRetryAfterAsADateAndLeavesPostsAndOtherConversationsAlone()
     {
         await using var host = Host(("RateLimits:PollsPerMinutePerConversation", "3"));
         var secret = await SecretClientAsync(host);
@@ -32,8 +30,9 @@ public sealed class RateLimitTests : IClassFixture<BotWebFactory>
         var refused = await client.GetAsync(new Uri($"/v3/directline/conversations/{id}/activities", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        var milliseconds = long.Parse(refused.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
-        Assert.InRange(milliseconds, 1, 60_000);
+        var retryAt = refused.Headers.RetryAfter?.Date;
+        Assert.NotNull(retryAt);
+        Assert.InRange(retryAt.Value, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(62));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync(new Uri($"/v3/directline/conversations/{id}/activities", UriKind.Relative), new { type = "message", text = "hello" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(new Uri($"/v3/directline/conversations/{otherId}/activities", UriKind.Relative))).StatusCode);
     }
