@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Bot.Core.Schema;
 
-/// <summary>A user or bot on a channel.</summary>
+/// <summary>A user or bot on a channel; unknown properties round-trip (<see cref="Properties"/>), as Bot Builder keeps them.</summary>
 public sealed class ChannelAccount
 {
     /// <summary>The channel's id for the account.</summary>
@@ -14,4 +17,8 @@ public sealed class ChannelAccount
 
     /// <summary><c>user</c> or <c>bot</c>.</summary>
     public string? Role { get; set; }
+
+    /// <summary>Properties this type does not name (a channel's own, or newer ones), kept so they are written back unchanged.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

@@ -1,6 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Bot.Core.Schema;
 
-/// <summary>The conversation an activity belongs to.</summary>
+/// <summary>The conversation an activity belongs to; unknown properties round-trip (<see cref="Properties"/>), as Bot Builder keeps them.</summary>
 public sealed class ConversationAccount
 {
     /// <summary>The channel's id for the conversation.</summary>
@@ -17,4 +20,8 @@ public sealed class ConversationAccount
 
     /// <summary>The Entra tenant (Teams).</summary>
     public string? TenantId { get; set; }
+
+    /// <summary>Properties this type does not name (a channel's own, or newer ones), kept so they are written back unchanged.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }
