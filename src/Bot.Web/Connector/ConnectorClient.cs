@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bot.Core.Schema;
+using Bot.Web.Telemetry;
 
 namespace Bot.Web.Connector;
 
@@ -35,6 +36,7 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
         catch (Exception exception) when (exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
         {
             LogFailed(logger, exception.GetType().Name, activity.Type, activity.Conversation.Id);
+            BotTelemetry.ConnectorFailure(exception.GetType().Name);
             throw new HttpRequestException("The connector could not be reached.", exception);
         }
 
@@ -42,7 +44,9 @@ public sealed partial class ConnectorClient(HttpClient http, BotTokenProvider to
         {
             if (!response.IsSuccessStatusCode)
             {
-                LogFailed(logger, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), activity.Type, activity.Conversation.Id);
+                var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                LogFailed(logger, status, activity.Type, activity.Conversation.Id);
+                BotTelemetry.ConnectorFailure(status);
                 throw new HttpRequestException($"The connector answered {(int)response.StatusCode}.", null, response.StatusCode);
             }
 

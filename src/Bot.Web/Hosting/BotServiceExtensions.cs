@@ -6,6 +6,7 @@ using Bot.Web.Apis;
 using Bot.Web.Authentication;
 using Bot.Web.Connector;
 using Bot.Web.DirectLine;
+using Bot.Web.Telemetry;
 
 namespace Bot.Web.Hosting;
 
@@ -70,6 +71,7 @@ public static class BotServiceExtensions
             // Retry-After is exposed so a page's Direct Line client can read how long to wait after a 429.
             policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent", "x-requested-with").WithExposedHeaders("Retry-After").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
         }));
+        services.AddBotTelemetry(builder.Configuration);
         services.AddBotRateLimits(builder.Configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
         return builder;
     }

@@ -1,6 +1,7 @@
 using Bot.Core.Analytics;
 using Bot.Core.State;
 using Bot.Storage;
+using Bot.Web.Telemetry;
 using Npgsql;
 
 namespace Bot.Web.Hosting;
@@ -19,7 +20,7 @@ public static class StorageServices
                 services.AddSingleton<IStorage, MemoryStorage>();
                 services.AddSingleton<ITranscriptStore, MemoryTranscriptStore>();
                 services.AddSingleton<MemoryAnalyticsStore>();
-                services.AddSingleton(provider => Redacted(options, provider.GetRequiredService<MemoryAnalyticsStore>()));
+                services.AddSingleton<IAnalyticsStore>(provider => Decorated(options, provider.GetRequiredService<MemoryAnalyticsStore>()));
                 break;
             case "SQLITE":
                 var path = Path.GetFullPath(Path.Combine(settingsDirectory, options.SqlitePath));
@@ -48,10 +49,11 @@ public static class StorageServices
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<SqlBotStore>());
         services.AddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<SqlBotStore>());
         services.AddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<SqlBotStore>());
-        services.AddSingleton(provider => Redacted(options, provider.GetRequiredService<SqlBotStore>()));
+        services.AddSingleton<IAnalyticsStore>(provider => Decorated(options, provider.GetRequiredService<SqlBotStore>()));
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<StorageInitializer>());
     }
 
-    private static IAnalyticsStore Redacted(StorageOptions options, IAnalyticsStore store) => options.RedactQuestions ? new RedactingAnalyticsStore(store) : store;
+    /// <summary>The store as the bot sees it: questions redacted when configured, and every outcome counted in the metrics.</summary>
+    private static MeteredAnalyticsStore Decorated(StorageOptions options, IAnalyticsStore store) => new MeteredAnalyticsStore(options.RedactQuestions ? new RedactingAnalyticsStore(store) : store);
 }

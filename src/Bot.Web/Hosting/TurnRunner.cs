@@ -1,12 +1,15 @@
+using System.Diagnostics;
+using Activity = Bot.Core.Schema.Activity;
 using System.Net;
 using Bot.Core.Schema;
 using Bot.Core.Turns;
+using Bot.Web.Telemetry;
 
 namespace Bot.Web.Hosting;
 
 /// <summary>
 /// Runs one turn of the loaded bot for any channel edge (/api/messages, Direct Line): optionally with a typing
-/// indicator for slow turns, and with one turn-error handler that logs the failure and apologises; internals never
+/// indicator for slow turns, in a <c>bot.turn</c> span with its latency recorded (<see cref="BotTelemetry"/>), and with one turn-error handler that logs the failure and apologises; internals never
 /// reach the user.
 /// </summary>
 public sealed partial class TurnRunner(KnowledgeBaseLoader loader, ILogger<TurnRunner> logger)
@@ -23,6 +26,9 @@ public sealed partial class TurnRunner(KnowledgeBaseLoader loader, ILogger<TurnR
         }
 
         var turn = new TurnContext(activity, sender);
+        using var span = BotTelemetry.Source.StartActivity("bot.turn");
+        span?.SetTag("bot.channel", activity.ChannelId).SetTag("bot.activity.type", activity.Type);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             if (showTyping)
@@ -41,9 +47,11 @@ public sealed partial class TurnRunner(KnowledgeBaseLoader loader, ILogger<TurnR
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             await OnTurnErrorAsync(turn, exception, cancellationToken);
         }
 
+        BotTelemetry.Turn(activity.ChannelId, activity.Type, Stopwatch.GetElapsedTime(started));
         return turn;
     }
 
