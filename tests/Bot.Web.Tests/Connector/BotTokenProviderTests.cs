@@ -106,6 +106,30 @@ public sealed class BotTokenProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task GetToken_UserAssignedMsiOnAppService_AsksTheIdentityEndpointOnceEvenWithoutExpiresIn()
+    {
+        _endpoint.OmitExpiresIn = true;
+        Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", "http://127.0.0.1:41741/msi/token");
+        Environment.SetEnvironmentVariable("IDENTITY_HEADER", "identity-header-secret");
+        try
+        {
+            var sut = Provider(new BotOptions { MicrosoftAppId = "app-service-identity", MicrosoftAppType = "UserAssignedMSI", MicrosoftAppTenantId = "t" });
+
+            Assert.Equal("token-1", await sut.GetTokenAsync(CancellationToken.None));
+            Assert.Equal("token-1", await sut.GetTokenAsync(CancellationToken.None));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("IDENTITY_ENDPOINT", null);
+            Environment.SetEnvironmentVariable("IDENTITY_HEADER", null);
+        }
+
+        var request = Assert.Single(_endpoint.Requests);
+        Assert.StartsWith("http://127.0.0.1:41741/msi/token?", request.Url, StringComparison.Ordinal);
+        Assert.Contains("client_id=app-service-identity", request.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GetToken_NoAppId_IsNullWithoutCallingAnyone()
     {
         var sut = Provider(new BotOptions());
