@@ -30,7 +30,11 @@ public sealed class TelemetryTests(BotWebFactory factory) : IClassFixture<BotWeb
             from = new { id = "u1" }, recipient = new { id = "bot" }, conversation = new { id = Guid.NewGuid().ToString() }, text = "what is sarcopenia",
         };
 
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/messages", message)).StatusCode);
+        // Other hosts in this process trace too (the sources are process-wide): this request names its own trace.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(message) };
+        post.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(post)).StatusCode);
         using var widget = new HttpRequestMessage(HttpMethod.Post, "/api/widget/token");
         widget.Headers.Add("Origin", "http://localhost");
         await client.SendAsync(widget);
@@ -46,9 +50,10 @@ public sealed class TelemetryTests(BotWebFactory factory) : IClassFixture<BotWeb
             recorded = [.. spans];
         }
 
-        var request = Assert.Single(recorded, span => span.Kind == ActivityKind.Server && (span.GetTagItem("url.path") as string) == "/api/messages");
-        var turn = Assert.Single(recorded, span => span.OperationName == "bot.turn" && span.ParentSpanId == request.SpanId);
-        Assert.Equal(request.TraceId, turn.TraceId);
+        var request = Assert.Single(recorded, span => span.TraceId == traceId && span.Kind == ActivityKind.Server);
+        Assert.Equal("/api/messages", request.GetTagItem("url.path"));
+        var turn = Assert.Single(recorded, span => span.TraceId == traceId && span.OperationName == "bot.turn");
+        Assert.Equal(request.SpanId, turn.ParentSpanId);
         Assert.Equal("webchat", turn.GetTagItem("bot.channel"));
         var names = metrics.Select(metric => metric.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "bot.turns", "bot.turn.duration", "bot.answers", "bot.answer.confidence", "bot.ratelimit.refusals", "http.server.request.duration" }, names);
