@@ -31,11 +31,19 @@ public static class ConnectorResilience
                 Delay = TimeSpan.FromMilliseconds(200),
                 MaxDelay = options.MaxRetryDelay,
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = arguments => ValueTask.FromResult(DidNotReachTheService(arguments.Outcome)),
+                ShouldHandle = arguments => ValueTask.FromResult(DidNotReachTheService(arguments.Outcome) && !AsksForLongerThan(arguments.Outcome, options.MaxRetryDelay)),
             })
             .AddTimeout(options.AttemptTimeout));
         return builder;
     }
+
+    /// <summary>
+    /// Whether the connector's Retry-After asks for a longer wait than <paramref name="longest"/> (Polly would honour it
+    /// whatever its MaxDelay): the channel stops waiting for the turn long before, so the reply is given up instead.
+    /// </summary>
+    public static bool AsksForLongerThan(Outcome<HttpResponseMessage> outcome, TimeSpan longest) =>
+        outcome.Result?.Headers.RetryAfter is { } retryAfter
+        && (retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow) ?? TimeSpan.Zero) > longest;
 
     /// <summary>Whether <paramref name="outcome"/> shows the request was not processed, so sending it again cannot duplicate it.</summary>
     public static bool DidNotReachTheService(Outcome<HttpResponseMessage> outcome) => outcome switch

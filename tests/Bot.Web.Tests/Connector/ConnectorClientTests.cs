@@ -42,6 +42,24 @@ public sealed class ConnectorClientTests : IDisposable
         Assert.Equal(2, _connector.Requests.Count);
     }
 
+    [Fact]
+    public async Task Send_RetryAfterLongerThanTheTurnCanWait_GivesUpAtOnce()
+    {
+        _connector.Answers.Enqueue(() =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromMinutes(2));
+            return response;
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => Client().SendAsync(Reply(replyToId: "m1"), CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, failure.StatusCode);
+        Assert.Single(_connector.Requests);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]
