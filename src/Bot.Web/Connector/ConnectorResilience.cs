@@ -8,7 +8,8 @@ namespace Bot.Web.Connector;
 /// The connector's HTTP pipeline on Microsoft.Extensions.Http.Resilience. A reply is a POST that is not idempotent, so
 /// only what certainly was not processed is sent again: a connection that could not be made, a 429, and a 503 that
 /// says when to come back (Retry-After). A timeout or any other 5xx may have been processed and is not re-sent (a
-/// duplicate reply is worse than a lost one, which the channel's own retry of the turn repairs). At most
+/// duplicate reply is worse than a lost one, which the channel's own retry of the turn repairs), nor a reply the
+/// connector asks to hold back longer than <see cref="ConnectorOptions.MaxRetryDelay"/>. At most
 /// <see cref="MaxRequests"/> requests per reply, each limited to <see cref="ConnectorOptions.AttemptTimeout"/>.
 /// </summary>
 public static class ConnectorResilience
