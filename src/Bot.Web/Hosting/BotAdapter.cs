@@ -62,6 +62,7 @@ public sealed partial class BotAdapter(TurnRunner turns, ConnectorClient connect
                 ? "Without an app id replies go only to an http(s) serviceUrl on this machine."
                 : "The serviceUrl must be an https address.");
         }
+
         if (activity.Type == ActivityTypes.Message && !deliveries.TryTake(activity.ChannelId, activity.Conversation?.Id, activity.Id))
         {
             return expectReplies ? Results.Json(new ExpectedReplies([]), BotJson.Options) : Results.Ok();

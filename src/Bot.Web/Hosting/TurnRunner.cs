@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using Activity = Bot.Core.Schema.Activity;
 using System.Net;
 using Bot.Core.Schema;
 using Bot.Core.Turns;
 using Bot.Web.Telemetry;
+using Activity = Bot.Core.Schema.Activity;
 
 namespace Bot.Web.Hosting;
 
 /// <summary>
 /// Runs one turn of the loaded bot for any channel edge (/api/messages, Direct Line): optionally with a typing
-/// indicator for slow turns, in a <c>bot.turn</c> span with its latency recorded (<see cref="BotTelemetry"/>), and with one turn-error handler that logs the failure and apologises; internals never
-/// reach the user.
+/// indicator for slow turns, in a <c>bot.turn</c> span with its latency recorded (<see cref="BotTelemetry"/>), and
+/// with one turn-error handler that logs the failure and apologises; internals never reach the user.
 /// </summary>
 public sealed partial class TurnRunner(KnowledgeBaseLoader loader, ILogger<TurnRunner> logger)
 {
