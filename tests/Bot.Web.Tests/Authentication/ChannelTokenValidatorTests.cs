@@ -181,6 +181,23 @@ public sealed class ChannelTokenValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_MetadataBackAfterAnOutage_ValidatesAgain()
+    {
+        _issuer.Unreachable = true;
+        Assert.Equal("signing keys unavailable", await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
+        _issuer.Unreachable = false;
+
+        string? refusal = "not tried";
+        for (var attempt = 0; attempt < 40 && refusal is not null; attempt++)
+        {
+            await Task.Delay(100);
+            refusal = await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None);
+        }
+
+        Assert.Null(refusal);
+    }
+
+    [Fact]
     public async Task Validate_MetadataOutageAfterKeysWereFetched_KeepsTheLastGoodKeys()
     {
         Assert.Null(await _sut.ValidateAsync("Bearer " + _issuer.Token(), Activity(), CancellationToken.None));
