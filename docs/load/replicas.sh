@@ -15,7 +15,7 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; psql -q -h 127.0.0.1 -U bot -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"; rm -rf "$data"; }
 trap cleanup EXIT
 
-common=(DirectLine__Secret=load-secret RateLimits__ActivitiesPerMinutePerConversation=0 RateLimits__RequestsPerMinutePerIp=0 Logging__LogLevel__Default=Warning)
+common=(DirectLine__Secret=load-secret RateLimits__ActivitiesPerMinutePerConversation=0 RateLimits__ConversationsPerMinutePerIp=0 Logging__LogLevel__Default=Warning)
 start() { # start PORT STORAGE-SETTINGS...
   local port=$1; shift
   env "${common[@]}" "$@" dotnet "$web" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
