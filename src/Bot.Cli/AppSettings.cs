@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bot.Knowledge.Answers;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Retrieval;
 
 namespace Bot.Cli;
 

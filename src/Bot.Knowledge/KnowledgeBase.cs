@@ -1,19 +1,19 @@
-using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
-using Bot.Knowledge.Index;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Bot.Knowledge.Triage;
 
 namespace Bot.Knowledge;
 
 /// <summary>
-/// The engine, assembled: analyzer from the corpus folder's stop words and synonyms, the ingested corpus, its
-/// index, the searcher and the answer service. Build once at start-up and share; everything in it is thread-safe.
+/// The engine, assembled: analyzer from the corpus folder's stop words and synonyms, the ingested corpus, its Lucene
+/// index, the searcher and the answer service. This is the one place that builds the snapshot, for the service, the
+/// CLI and the tests; build once and share (everything in it is thread-safe), dispose when it is replaced.
 /// </summary>
-public sealed class KnowledgeBase
+public sealed class KnowledgeBase : IDisposable
 {
     /// <summary>The stop-word list's file name in the corpus folder.</summary>
     public const string StopWordsFileName = "stopwords.txt";
@@ -21,10 +21,10 @@ public sealed class KnowledgeBase
     /// <summary>The synonyms file's name in the corpus folder.</summary>
     public const string SynonymsFileName = "synonyms.txt";
 
-    private KnowledgeBase(KnowledgeCorpus corpus, Analyzer analyzer, Bm25PassageSearcher searcher, AnswerService answers)
+    private KnowledgeBase(KnowledgeCorpus corpus, PassageIndex index, LucenePassageSearcher searcher, AnswerService answers)
     {
         Corpus = corpus;
-        Analyzer = analyzer;
+        Index = index;
         Searcher = searcher;
         Answers = answers;
     }
@@ -32,32 +32,44 @@ public sealed class KnowledgeBase
     /// <summary>The ingested corpus.</summary>
     public KnowledgeCorpus Corpus { get; }
 
-    /// <summary>The analyzer used for passages and questions.</summary>
-    public Analyzer Analyzer { get; }
+    /// <summary>The Lucene index of the corpus's passages.</summary>
+    public PassageIndex Index { get; }
 
-    /// <summary>The searcher over the current index snapshot.</summary>
-    public Bm25PassageSearcher Searcher { get; }
+    /// <summary>The analyzer used for passages and questions.</summary>
+    public PassageAnalyzer Analyzer => Index.Analyzer;
+
+    /// <summary>The searcher over the index.</summary>
+    public LucenePassageSearcher Searcher { get; }
 
     /// <summary>The answer service every channel uses.</summary>
     public AnswerService Answers { get; }
 
     /// <summary>Creates the analyzer described by the corpus folder's stop-word and synonym files.</summary>
-    public static EnglishAnalyzer CreateAnalyzer(string corpusDirectory)
-    {
-        var stopWords = ReadOptional(Path.Combine(corpusDirectory, StopWordsFileName));
-        var synonyms = ReadOptional(Path.Combine(corpusDirectory, SynonymsFileName));
-        return new EnglishAnalyzer(EnglishAnalyzer.ParseWordList(stopWords), synonyms);
-    }
+    /// <exception cref="FormatException">The synonyms file is not valid Solr format.</exception>
+    public static PassageAnalyzer CreateAnalyzer(string corpusDirectory) =>
+        PassageAnalyzer.Create(ReadOptional(Path.Combine(corpusDirectory, StopWordsFileName)), ReadOptional(Path.Combine(corpusDirectory, SynonymsFileName)));
 
-    /// <summary>Loads the corpus folder and builds everything; <paramref name="embedder"/> is the process's one sentence model.</summary>
-    public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null)
+    /// <summary>
+    /// Loads the corpus folder and builds everything; <paramref name="embedder"/> is the process's one sentence model.
+    /// With <paramref name="indexDirectory"/> the index is persisted there and reused while the corpus, analyzer and
+    /// index format stay the same; without, it is built in memory.
+    /// </summary>
+    public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null, string? indexDirectory = null)
     {
+        search ??= new SearchOptions();
         var analyzer = CreateAnalyzer(corpusDirectory);
         var corpus = new CorpusLoader(analyzer).Load(corpusDirectory);
-        var snapshot = new IndexBuilder(analyzer).Build(corpus);
-        var searcher = new Bm25PassageSearcher(snapshot, analyzer, search ?? new SearchOptions());
+        var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory);
+        var searcher = new LucenePassageSearcher(index, search);
         var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
-        return new KnowledgeBase(corpus, analyzer, searcher, service);
+        return new KnowledgeBase(corpus, index, searcher, service);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Index.Dispose();
+        Analyzer.Dispose();
     }
 
     private static string ReadOptional(string path) => File.Exists(path) ? File.ReadAllText(path) : string.Empty;

@@ -1,4 +1,4 @@
-using Bot.Knowledge.Analysis;
+using Bot.Knowledge.Corpus;
 
 namespace Bot.Core.Analytics;
 

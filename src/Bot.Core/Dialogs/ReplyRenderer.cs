@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Bot.Core.Schema;
-using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Answers;
+using Bot.Knowledge.Corpus;
 
 namespace Bot.Core.Dialogs;
 

@@ -1,10 +1,9 @@
-using Bot.Knowledge.Analysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
-using Bot.Knowledge.Index;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Bot.Knowledge.Triage;
 using Bot.Knowledge.Understanding;
@@ -62,7 +61,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     private Answer Compose(string question, SearchResult result, IReadOnlySet<int> seen)
     {
-        var snapshot = searcher.Snapshot;
+        var snapshot = result.Index;
         var top = result.Hits[0];
         if (IsQa(snapshot, top.Passage))
         {
@@ -128,7 +127,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// The clinic's answer to the question its entry matches, whole and verbatim, cited as the clinic's page; the
     /// clinic's other matching questions are the follow-ups.
     /// </summary>
-    private static Answer ClinicAnswer(string question, SearchResult result, IndexSnapshot snapshot)
+    private static Answer ClinicAnswer(string question, SearchResult result, PassageIndex snapshot)
     {
         var top = result.Hits[0];
         var passage = top.Passage;
@@ -142,7 +141,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         return new Answer(question, AnswerKind.Answer, WhiteSpace.Collapse(passage.Text) + " [1]", [citation], Math.Round(top.Coverage, 3), followUps);
     }
 
-    private static bool IsQa(IndexSnapshot snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
+    private static bool IsQa(PassageIndex snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
 
     /// <summary>
     /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
@@ -170,7 +169,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     }
 
     /// <summary>The next paragraph of the same section of the same source, if there is one.</summary>
-    private static Passage? Continuation(IndexSnapshot snapshot, Passage passage)
+    private static Passage? Continuation(PassageIndex snapshot, Passage passage)
     {
         var id = passage.Id + 1;
         return id < snapshot.PassageCount && snapshot.Passages[id] is var next

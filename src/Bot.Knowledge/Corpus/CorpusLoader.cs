@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bot.Knowledge.Analysis;
+using Lucene.Net.Analysis;
 
 namespace Bot.Knowledge.Corpus;
 

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Analysis;
 using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;

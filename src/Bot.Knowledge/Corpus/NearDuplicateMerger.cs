@@ -1,4 +1,5 @@
-using Bot.Knowledge.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 
 namespace Bot.Knowledge.Corpus;
 
@@ -14,10 +15,7 @@ public sealed class NearDuplicateMerger(Analyzer analyzer, double minContainment
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sources);
-        var terms = passages.Select(passage => analyzer.Analyze(passage.Text)
-            .Where(token => token.Kind == TokenKind.Word)
-            .Select(token => token.Term)
-            .ToHashSet(StringComparer.Ordinal)).ToArray();
+        var terms = passages.Select(passage => Terms(passage.Text)).ToArray();
         var byExactText = new Dictionary<string, int>(StringComparer.Ordinal);
         var merged = new List<Passage>(passages.Count);
         foreach (var passage in passages)
@@ -38,6 +36,22 @@ public sealed class NearDuplicateMerger(Analyzer analyzer, double minContainment
         }
 
         return merged;
+    }
+
+    /// <summary>The distinct terms the analyzer makes of <paramref name="text"/>.</summary>
+    private HashSet<string> Terms(string text)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        using var stream = analyzer.GetTokenStream("text", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
     }
 
     private static string OriginalOf(string sourceId, IReadOnlyDictionary<string, SourceMetadata> sources)

@@ -1,4 +1,3 @@
-using Bot.Knowledge.Analysis;
 using System.Text.RegularExpressions;
 
 namespace Bot.Knowledge.Corpus;

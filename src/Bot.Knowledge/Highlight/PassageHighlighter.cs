@@ -1,6 +1,6 @@
 using Bot.Knowledge.Corpus;
-using Bot.Knowledge.Index;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Retrieval;
 
 namespace Bot.Knowledge.Highlight;
 
@@ -14,12 +14,12 @@ namespace Bot.Knowledge.Highlight;
 public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters = 420, int minCharacters = 160)
 {
     /// <summary>The best snippet of <paramref name="passage"/> for <paramref name="query"/>.</summary>
-    public Snippet Highlight(IndexSnapshot snapshot, Passage passage, Query query)
+    public Snippet Highlight(PassageIndex index, Passage passage, Query query)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(passage);
         ArgumentNullException.ThrowIfNull(query);
-        var sentences = snapshot.Sentences[passage.Id];
+        var sentences = index.Sentences(passage.Id);
         if (sentences.Length == 0)
         {
             return new Snippet(passage.Text, passage.Start, passage.End, 0, new double[query.Clauses.Count]);
@@ -87,7 +87,7 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
             var clause = query.Clauses[c];
             foreach (var term in clause.Terms)
             {
-                if (term.TermId >= 0 && sentence.Contains(term.TermId))
+                if (sentence.Contains(term.Term))
                 {
                     covered[c] = Math.Max(covered[c], clause.Importance * term.Weight);
                 }

@@ -1,5 +1,5 @@
 using Bot.Knowledge.Answers;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Bot.Storage;
 using Bot.Web.Apis;

@@ -3,7 +3,7 @@ using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge;
 using Bot.Knowledge.Answers;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -30,6 +30,8 @@ public sealed partial class KnowledgeBaseLoader(
 {
     private readonly Lock _loading = new();
     private volatile MuscleWastingBot? _bot;
+    private KnowledgeBase? _engine;
+    private KnowledgeBase? _retired;
 
     /// <summary>The bot over the latest corpus that loaded; null before the first.</summary>
     public MuscleWastingBot? Bot => _bot;
@@ -58,6 +60,19 @@ public sealed partial class KnowledgeBaseLoader(
         }
     }
 
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        lock (_loading)
+        {
+            _retired?.Dispose();
+            _engine?.Dispose();
+            (_retired, _engine) = (null, null);
+        }
+
+        base.Dispose();
+    }
+
     /// <summary>Builds the engine and the bot from the corpus folder and publishes them; on failure keeps what is loaded.</summary>
     private void Load()
     {
@@ -69,9 +84,13 @@ public sealed partial class KnowledgeBaseLoader(
                 var engine = KnowledgeBase.Load(directory, embedder, search.Value, answers.Value, clinic.Value);
                 var first = _bot is null;
                 _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, analytics, clock);
+
+                // The engine replaced now may still serve a turn under way; it is closed at the next reload instead.
+                _retired?.Dispose();
+                (_retired, _engine) = (_engine, engine);
                 LogLoaded(logger, first ? "Index ready" : "Corpus reloaded", engine.Corpus.Passages.Count, engine.Corpus.Documents.Count);
             }
-            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException)
             {
                 if (_bot is null)
                 {

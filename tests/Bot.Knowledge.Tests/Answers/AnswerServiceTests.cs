@@ -1,8 +1,8 @@
 using Bot.Knowledge.Answers;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
-using Bot.Knowledge.Index;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Bot.Knowledge.Triage;
 
@@ -138,7 +138,7 @@ public sealed class AnswerServiceTests
     {
         var analyzer = SharedKnowledgeBase.Instance.Analyzer;
         var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
-        var searcher = new Bm25PassageSearcher(new IndexBuilder(analyzer).Build(corpus), analyzer, new SearchOptions());
+        var searcher = new LucenePassageSearcher(PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(1.2, 0.75)), new SearchOptions());
         return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), new AnswerOptions(), new ClinicOptions());
     }
 

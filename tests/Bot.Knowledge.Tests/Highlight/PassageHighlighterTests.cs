@@ -1,22 +1,20 @@
-using Bot.Knowledge.Analysis;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Highlight;
-using Bot.Knowledge.Index;
-using Bot.Knowledge.Search;
+using Bot.Knowledge.Indexing;
+using Bot.Knowledge.Retrieval;
 
 namespace Bot.Knowledge.Tests.Highlight;
 
 public sealed class PassageHighlighterTests
 {
-    private static readonly EnglishAnalyzer Analyzer = new(new HashSet<string> { "what", "is", "the", "of", "are", "include" });
+    private static readonly PassageAnalyzer Analyzer = TestIndex.Analyzer("what is the of are include");
 
     private static Snippet Highlight(string text, string question, PassageHighlighter? sut = null)
     {
-        var sources = new Dictionary<string, SourceMetadata> { ["s"] = new() { Id = "s", File = "s.txt" } };
         var passage = new Passage(0, "s", null, 100, 100 + text.Length, text);
-        var snapshot = new IndexBuilder(Analyzer).Build([passage], sources);
-        var query = new QueryParser(Analyzer, new SearchOptions()).Parse(question, snapshot);
-        return (sut ?? new PassageHighlighter(minCharacters: 0)).Highlight(snapshot, passage, query);
+        using var index = TestIndex.Of(Analyzer, [passage]);
+        var query = new QueryBuilder(new SearchOptions()).Parse(question, index);
+        return (sut ?? new PassageHighlighter(minCharacters: 0)).Highlight(index, passage, query);
     }
 
     [Fact]

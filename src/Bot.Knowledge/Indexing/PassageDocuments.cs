@@ -1,0 +1,54 @@
+using Bot.Knowledge.Corpus;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+
+namespace Bot.Knowledge.Indexing;
+
+/// <summary>Maps a passage onto its Lucene document: body, heading, the preceding passage of its section, its source's title, its spellings and its id.</summary>
+internal static class PassageDocuments
+{
+    private static readonly FieldType BodyType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
+    {
+        StoreTermVectors = true,
+        StoreTermVectorPositions = true,
+        StoreTermVectorOffsets = true,
+    });
+
+    private static readonly FieldType MatchedType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true });
+
+    private static readonly FieldType SpellingType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
+
+    /// <summary>The document of <paramref name="passage"/>, whose predecessor in the corpus is <paramref name="before"/>.</summary>
+    public static Document Create(Passage passage, Passage? before, IReadOnlyDictionary<string, SourceMetadata> sources)
+    {
+        var document = new Document
+        {
+            new NumericDocValuesField(PassageFields.PassageId, passage.Id),
+            new Field(PassageFields.Spelling, passage.Text, SpellingType),
+        };
+        document.Add(new Field(PassageFields.Body, passage.Text, BodyType));
+        // An entry of the clinic's questions and answers is found by its questions, as an article passage by its heading.
+        if ((passage.Questions.Count > 0 ? string.Join('\n', passage.Questions) : passage.Heading) is { } heading)
+        {
+            document.Add(new Field(PassageFields.Heading, heading, MatchedType));
+        }
+
+        if (before is not null && before.SourceId == passage.SourceId && before.Heading == passage.Heading)
+        {
+            document.Add(new Field(PassageFields.Context, before.Text, MatchedType));
+        }
+
+        if (sources.TryGetValue(passage.SourceId, out var source))
+        {
+            document.Add(new Field(PassageFields.Title, source.DisplayTitle, TextField.TYPE_NOT_STORED));
+        }
+
+        return document;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,154 @@
+using Bot.Knowledge.Corpus;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Bot.Knowledge.Indexing;
+
+/// <summary>
+/// An immutable, searchable view of the passages: their Lucene index (one document per passage, see
+/// <see cref="PassageDocuments"/>) opened as one <see cref="IndexSearcher"/>, with the passages and sources it was built
+/// from. Search only ever reads a snapshot; re-indexing builds a new one and swaps a single reference. Thread-safe.
+/// </summary>
+public sealed class PassageIndex : IDisposable
+{
+    private readonly LuceneDirectory _directory;
+    private readonly DirectoryReader _reader;
+    private readonly int[] _documentOfPassage;
+    private readonly int[] _passageOfDocument;
+
+    internal PassageIndex(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, LuceneDirectory directory, PassageSimilarity similarity)
+    {
+        Passages = passages;
+        Sources = sources;
+        Analyzer = analyzer;
+        _directory = directory;
+        _reader = DirectoryReader.Open(directory);
+        if (_reader.NumDocs is var count && count != passages.Count)
+        {
+            _reader.Dispose();
+            throw new InvalidDataException($"The index holds {count} passages, the corpus {passages.Count}.");
+        }
+
+        Searcher = new IndexSearcher(_reader) { Similarity = similarity };
+        (_passageOfDocument, _documentOfPassage) = (new int[_reader.MaxDoc], new int[passages.Count]);
+        foreach (var leaf in _reader.Leaves)
+        {
+            var ids = leaf.AtomicReader.GetNumericDocValues(PassageFields.PassageId);
+            for (var doc = 0; doc < leaf.AtomicReader.MaxDoc; doc++)
+            {
+                var passage = (int)ids.Get(doc);
+                _passageOfDocument[leaf.DocBase + doc] = passage;
+                _documentOfPassage[passage] = leaf.DocBase + doc;
+            }
+        }
+    }
+
+    /// <summary>The passages; a passage's id is its index.</summary>
+    public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>Source metadata by id.</summary>
+    public IReadOnlyDictionary<string, SourceMetadata> Sources { get; }
+
+    /// <summary>The analyzer the index was built with; questions go through it too.</summary>
+    public PassageAnalyzer Analyzer { get; }
+
+    /// <summary>The searcher over the index, with the configured BM25 similarity.</summary>
+    public IndexSearcher Searcher { get; }
+
+    /// <summary>How many passages are indexed.</summary>
+    public int PassageCount => Passages.Count;
+
+    /// <summary>The passage a Lucene document holds.</summary>
+    public int PassageOf(int document) => _passageOfDocument[document];
+
+    /// <summary>How many passages have <paramref name="term"/> in <paramref name="field"/>.</summary>
+    public int DocumentFrequency(string field, string term) => _reader.DocFreq(new Term(field, term));
+
+    /// <summary>The distinct terms of the passage's body, heading and context: what a question word can match.</summary>
+    public HashSet<string> MatchedTerms(int passageId) => Collect(_reader.GetTermVectors(_documentOfPassage[passageId]), PassageFields.Matched);
+
+    /// <summary>The passage's sentences (see <see cref="SentenceSplitter"/>), each with the terms whose words start in it, read from the body's term vector offsets.</summary>
+    public IndexedSentence[] Sentences(int passageId)
+    {
+        var spans = SentenceSplitter.Split(Passages[passageId].Text);
+        var document = _documentOfPassage[passageId];
+        var terms = Locate(spans, _reader.GetTermVector(document, PassageFields.Body));
+        return [.. spans.Select((span, i) => new IndexedSentence(span.Start, span.End, [.. terms[i]]))];
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _directory.Dispose();
+    }
+
+    private static HashSet<string> Collect(Fields? vectors, IEnumerable<string> fields)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in fields)
+        {
+            if (vectors?.GetTerms(field) is not { } fieldTerms)
+            {
+                continue;
+            }
+
+            var enumerator = fieldTerms.GetEnumerator();
+            while (enumerator.MoveNext())
+            {
+                terms.Add(enumerator.Term.Utf8ToString());
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>For each sentence span, the terms of <paramref name="vector"/> with an occurrence starting inside it.</summary>
+    private static SortedSet<string>[] Locate(IReadOnlyList<(int Start, int End)> spans, Terms? vector)
+    {
+        var terms = spans.Select(_ => new SortedSet<string>(StringComparer.Ordinal)).ToArray();
+        if (vector is null)
+        {
+            return terms;
+        }
+
+        var enumerator = vector.GetEnumerator();
+        DocsAndPositionsEnum? positions = null;
+        while (enumerator.MoveNext())
+        {
+            var term = enumerator.Term.Utf8ToString();
+            positions = enumerator.DocsAndPositions(null, positions);
+            if (positions is null || positions.NextDoc() == DocIdSetIterator.NO_MORE_DOCS)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (SentenceAt(spans, positions.StartOffset) is var sentence and >= 0)
+                {
+                    terms[sentence].Add(term);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private static int SentenceAt(IReadOnlyList<(int Start, int End)> spans, int offset)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (offset >= spans[i].Start && offset < spans[i].End)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
