@@ -23,6 +23,9 @@ internal sealed record AppSettings
     /// <summary>The folder of appsettings.json: the repository root when run from a clone.</summary>
     public string RepositoryDirectory { get; private init; } = Environment.CurrentDirectory;
 
+    /// <summary>The folder the index is persisted in, resolved likewise.</summary>
+    public string IndexDirectory { get; private init; } = Path.Combine("data", "index");
+
     /// <summary>Finds appsettings.json in the current folder or the nearest one above it; defaults when there is none.</summary>
     public static AppSettings Load()
     {
@@ -32,11 +35,16 @@ internal sealed record AppSettings
             if (File.Exists(path))
             {
                 var settings = JsonSerializer.Deserialize<AppSettings>(File.ReadAllText(path), JsonOptions) ?? new AppSettings();
-                return settings with { CorpusDirectory = Path.GetFullPath(Path.Combine(directory.FullName, settings.Knowledge.CorpusPath)), RepositoryDirectory = directory.FullName };
+                return settings with
+                {
+                    CorpusDirectory = Path.GetFullPath(Path.Combine(directory.FullName, settings.Knowledge.CorpusPath)),
+                    RepositoryDirectory = directory.FullName,
+                    IndexDirectory = Path.GetFullPath(Path.Combine(directory.FullName, settings.Knowledge.IndexPath)),
+                };
             }
         }
 
-        return new AppSettings { CorpusDirectory = Path.GetFullPath("corpus") };
+        return new AppSettings { CorpusDirectory = Path.GetFullPath("corpus"), IndexDirectory = Path.GetFullPath(Path.Combine("data", "index")) };
     }
 
     /// <summary>The <c>Knowledge</c> section.</summary>
@@ -44,5 +52,8 @@ internal sealed record AppSettings
     {
         /// <summary>The corpus folder, relative to appsettings.json.</summary>
         public string CorpusPath { get; init; } = "corpus";
+
+        /// <summary>The index folder, relative to appsettings.json.</summary>
+        public string IndexPath { get; init; } = "data/index";
     }
 }

@@ -28,7 +28,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 try
 {
     var settings = AppSettings.Load();
-    KnowledgeBase Engine() => KnowledgeBase.Load(settings.CorpusDirectory, MiniLmEmbedder.Shared, settings.Search, settings.Answers, settings.Clinic);
+    KnowledgeBase Engine() => KnowledgeBase.Load(settings.CorpusDirectory, MiniLmEmbedder.Shared, settings.Search, settings.Answers, settings.Clinic, settings.IndexDirectory);
     switch (args)
     {
         case ["ask", "--jsonl"]:

@@ -35,7 +35,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     /// <summary>A client for this host, once its index is loaded.</summary>
     public Task<HttpClient> CreateReadyClientAsync() => CreateReadyClientAsync(this);
 
-    /// <summary>Where each host built from this factory keeps its SQLite database (a new file per host).</summary>
+    /// <summary>Where each host built from this factory keeps its SQLite database (a new file per host) and its index.</summary>
     public string DataFolder { get; } = Directory.CreateTempSubdirectory("bot-web-tests-").FullName;
 
     /// <inheritdoc />
@@ -43,6 +43,7 @@ public sealed class BotWebFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Connector:MaxRetryDelay", "00:00:00.050");
         builder.UseSetting("Storage:SqlitePath", Path.Combine(DataFolder, Guid.NewGuid().ToString("N") + ".db"));
+        builder.UseSetting("Knowledge:IndexPath", Path.Combine(DataFolder, "index"));
         builder.ConfigureServices(services => services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => Connector));
     }
 

@@ -16,6 +16,8 @@ internal static class PassageDocuments
 
     private static readonly FieldType MatchedType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true });
 
+    private static readonly FieldType AnyType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
+
     private static readonly FieldType SpellingType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     /// <summary>The document of <paramref name="passage"/>, whose predecessor in the corpus is <paramref name="before"/>.</summary>
@@ -27,15 +29,19 @@ internal static class PassageDocuments
             new Field(PassageFields.Spelling, passage.Text, SpellingType),
         };
         document.Add(new Field(PassageFields.Body, passage.Text, BodyType));
+        document.Add(new Field(PassageFields.Any, passage.Text, AnyType));
+
         // An entry of the clinic's questions and answers is found by its questions, as an article passage by its heading.
         if ((passage.Questions.Count > 0 ? string.Join('\n', passage.Questions) : passage.Heading) is { } heading)
         {
             document.Add(new Field(PassageFields.Heading, heading, MatchedType));
+            document.Add(new Field(PassageFields.Any, heading, AnyType));
         }
 
         if (before is not null && before.SourceId == passage.SourceId && before.Heading == passage.Heading)
         {
             document.Add(new Field(PassageFields.Context, before.Text, MatchedType));
+            document.Add(new Field(PassageFields.Any, before.Text, AnyType));
         }
 
         if (sources.TryGetValue(passage.SourceId, out var source))

@@ -21,6 +21,12 @@ public static class PassageFields
     /// <summary>The passage's words as written (lower-cased, not stemmed), for typo correction.</summary>
     public const string Spelling = "spelling";
 
+    /// <summary>
+    /// Body, heading and context as one field, documents only: its document frequency of a term is the number of passages
+    /// matching it in any of the three, the idf they share.
+    /// </summary>
+    public const string Any = "any";
+
     /// <summary>The passage id, as a numeric doc value.</summary>
     public const string PassageId = "passage";
 

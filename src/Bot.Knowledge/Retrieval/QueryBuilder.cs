@@ -69,8 +69,9 @@ public sealed class QueryBuilder(SearchOptions options)
 
     /// <summary>
     /// The first-pass query: one clause per question word, any may match. Within an alternative, body, heading and
-    /// context share one document frequency (the largest of the three, as Lucene's later BlendedTermQuery blends
-    /// them): a word in a heading says no more than in a body, though few passages have headings.
+    /// context share one idf, from how many passages have the term in any of the three (<see cref="PassageFields.Any"/>),
+    /// as if they were one field (Lucene 4.8 has no BM25F or BlendedTermQuery): a word in a heading says no more than
+    /// in a body, though few passages have headings.
     /// </summary>
     public LuceneQuery Match(Query query, PassageIndex index)
     {
@@ -84,11 +85,10 @@ public sealed class QueryBuilder(SearchOptions options)
             foreach (var alternative in clause.Terms)
             {
                 var fields = new BooleanQuery(disableCoord: true);
-                var matched = PassageFields.Matched.Select(field => (Field: field, State: TermContext.Build(reader, new Term(field, alternative.Term)))).ToArray();
-                var frequency = matched.Max(entry => entry.State.DocFreq);
-                foreach (var (field, state) in matched)
+                var frequency = index.DocumentFrequency(PassageFields.Any, alternative.Term);
+                foreach (var field in PassageFields.Matched)
                 {
-                    Add(fields, field, alternative, Boost(field), WithDocumentFrequency(reader, state, frequency));
+                    Add(fields, field, alternative, Boost(field), WithDocumentFrequency(reader, TermContext.Build(reader, new Term(field, alternative.Term)), frequency));
                 }
 
                 Add(fields, PassageFields.Title, alternative, options.TitleBoost, TermContext.Build(reader, new Term(PassageFields.Title, alternative.Term)));

@@ -37,7 +37,11 @@ public static class BotServiceExtensions
         var services = builder.Services;
         services.Configure<BotOptions>(builder.Configuration);
         services.Configure<KnowledgeOptions>(builder.Configuration.GetSection("Knowledge"));
-        services.PostConfigure<KnowledgeOptions>(options => options.CorpusDirectory = Path.GetFullPath(Path.Combine(root ?? builder.Environment.ContentRootPath, options.CorpusPath)));
+        services.PostConfigure<KnowledgeOptions>(options =>
+        {
+            options.CorpusDirectory = Path.GetFullPath(Path.Combine(root ?? builder.Environment.ContentRootPath, options.CorpusPath));
+            options.IndexDirectory = Path.GetFullPath(Path.Combine(root ?? builder.Environment.ContentRootPath, options.IndexPath));
+        });
         services.Configure<SearchOptions>(builder.Configuration.GetSection("Search"));
         services.Configure<AnswerOptions>(builder.Configuration.GetSection("Answers"));
         services.Configure<ClinicOptions>(builder.Configuration.GetSection("Clinic"));

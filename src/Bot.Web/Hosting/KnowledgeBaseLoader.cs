@@ -81,7 +81,7 @@ public sealed partial class KnowledgeBaseLoader(
         {
             try
             {
-                var engine = KnowledgeBase.Load(directory, embedder, search.Value, answers.Value, clinic.Value);
+                var engine = KnowledgeBase.Load(directory, embedder, search.Value, answers.Value, clinic.Value, knowledge.Value.IndexDirectory);
                 var first = _bot is null;
                 _bot = new MuscleWastingBot(engine.Answers, answers.Value, clinic.Value, storage, analytics, clock);
 
