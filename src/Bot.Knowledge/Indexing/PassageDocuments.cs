@@ -14,8 +14,6 @@ internal static class PassageDocuments
         StoreTermVectorOffsets = true,
     });
 
-    private static readonly FieldType MatchedType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true });
-
     private static readonly FieldType AnyType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     private static readonly FieldType SpellingType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
@@ -34,13 +32,13 @@ internal static class PassageDocuments
         // An entry of the clinic's questions and answers is found by its questions, as an article passage by its heading.
         if ((passage.Questions.Count > 0 ? string.Join('\n', passage.Questions) : passage.Heading) is { } heading)
         {
-            document.Add(new Field(PassageFields.Heading, heading, MatchedType));
+            document.Add(new Field(PassageFields.Heading, heading, TextField.TYPE_NOT_STORED));
             document.Add(new Field(PassageFields.Any, heading, AnyType));
         }
 
         if (before is not null && before.SourceId == passage.SourceId && before.Heading == passage.Heading)
         {
-            document.Add(new Field(PassageFields.Context, before.Text, MatchedType));
+            document.Add(new Field(PassageFields.Context, before.Text, TextField.TYPE_NOT_STORED));
             document.Add(new Field(PassageFields.Any, before.Text, AnyType));
         }
 

@@ -3,7 +3,7 @@ namespace Bot.Knowledge.Indexing;
 /// <summary>The fields of a passage's Lucene document.</summary>
 public static class PassageFields
 {
-    /// <summary>The passage text, with term vectors (positions and offsets) for highlighting and coverage.</summary>
+    /// <summary>The passage text, with term vectors (positions and offsets) for highlighting.</summary>
     public const string Body = "body";
 
     /// <summary>The heading of the passage's section: a heading says what its paragraphs are about.</summary>

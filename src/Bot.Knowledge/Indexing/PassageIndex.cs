@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bot.Knowledge.Corpus;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -18,6 +19,7 @@ public sealed class PassageIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly int[] _documentOfPassage;
     private readonly int[] _passageOfDocument;
+    private readonly ConcurrentDictionary<string, string?> _corrections = new(StringComparer.Ordinal);
 
     internal PassageIndex(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, LuceneDirectory directory, PassageSimilarity similarity)
     {
@@ -46,6 +48,9 @@ public sealed class PassageIndex : IDisposable
         }
     }
 
+    /// <summary>How many spelling corrections a snapshot remembers.</summary>
+    public const int MaxCorrections = 10_000;
+
     /// <summary>The passages; a passage's id is its index.</summary>
     public IReadOnlyList<Passage> Passages { get; }
 
@@ -64,11 +69,32 @@ public sealed class PassageIndex : IDisposable
     /// <summary>The passage a Lucene document holds.</summary>
     public int PassageOf(int document) => _passageOfDocument[document];
 
-    /// <summary>How many passages have <paramref name="term"/> in <paramref name="field"/>.</summary>
-    public int DocumentFrequency(string field, string term) => _reader.DocFreq(new Term(field, term));
+    /// <summary>The Lucene document holding a passage.</summary>
+    public int DocumentOf(int passageId) => _documentOfPassage[passageId];
 
-    /// <summary>The distinct terms of the passage's body, heading and context: what a question word can match.</summary>
-    public HashSet<string> MatchedTerms(int passageId) => Collect(_reader.GetTermVectors(_documentOfPassage[passageId]), PassageFields.Matched);
+    /// <summary>
+    /// The spelling correction of <paramref name="surface"/>, computed by <paramref name="correct"/> once per snapshot (a
+    /// fuzzy automaton costs 0.1–1 ms; the index never changes, so neither does the answer). At most
+    /// <see cref="MaxCorrections"/> are kept; past that the memory starts afresh.
+    /// </summary>
+    public string? Correction(string surface, Func<string, string?> correct)
+    {
+        ArgumentNullException.ThrowIfNull(correct);
+        if (_corrections.TryGetValue(surface, out var known))
+        {
+            return known;
+        }
+
+        if (_corrections.Count >= MaxCorrections)
+        {
+            _corrections.Clear();
+        }
+
+        return _corrections[surface] = correct(surface);
+    }
+
+    /// <summary>A fresh lookup of term statistics and postings, for one search.</summary>
+    public TermLookup Lookup() => new(_reader.Context);
 
     /// <summary>The passage's sentences (see <see cref="SentenceSplitter"/>), each with the terms whose words start in it, read from the body's term vector offsets.</summary>
     public IndexedSentence[] Sentences(int passageId)
@@ -84,26 +110,6 @@ public sealed class PassageIndex : IDisposable
     {
         _reader.Dispose();
         _directory.Dispose();
-    }
-
-    private static HashSet<string> Collect(Fields? vectors, IEnumerable<string> fields)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            if (vectors?.GetTerms(field) is not { } fieldTerms)
-            {
-                continue;
-            }
-
-            var enumerator = fieldTerms.GetEnumerator();
-            while (enumerator.MoveNext())
-            {
-                terms.Add(enumerator.Term.Utf8ToString());
-            }
-        }
-
-        return terms;
     }
 
     /// <summary>For each sentence span, the terms of <paramref name="vector"/> with an occurrence starting inside it.</summary>

@@ -17,7 +17,7 @@ namespace Bot.Knowledge.Indexing;
 public static class PassageIndexBuilder
 {
     /// <summary>Changes whenever the document mapping changes, so older persisted indexes are rebuilt.</summary>
-    public const string FormatVersion = "passages/2; exact-length norms";
+    public const string FormatVersion = "passages/3; exact-length norms";
 
     private const string HashKey = "content-hash";
 

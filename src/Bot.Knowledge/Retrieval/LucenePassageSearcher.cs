@@ -40,14 +40,15 @@ public sealed class LucenePassageSearcher : IPassageSearcher
     public SearchResult Search(string question, int maxHits)
     {
         var index = Volatile.Read(ref _index);
-        var query = _builder.Parse(question, index);
+        var lookup = index.Lookup();
+        var query = _builder.Parse(question, index, lookup);
         if (query.Clauses.Count == 0 || index.PassageCount == 0 || maxHits <= 0)
         {
             return new SearchResult(index, query, []);
         }
 
         var depth = Math.Max(_options.RescoreDepth, 2 * maxHits);
-        var top = index.Searcher.Search(_builder.Match(query, index), depth);
+        var top = index.Searcher.Search(_builder.Match(query, index, lookup), depth);
         if (top.ScoreDocs.Length > 0 && _builder.Proximity(query) is { } proximity)
         {
             // topN no larger than the hits: Lucene.Net 4.8.0-beta00017's QueryRescorer overruns its array otherwise.
@@ -71,15 +72,15 @@ public sealed class LucenePassageSearcher : IPassageSearcher
         var total = query.TotalImportance;
         var hits = ranked
             .Take(maxHits)
-            .Select(entry => new SearchHit(index.Passages[index.Passages[entry.Passage].GroupId], entry.Score, Math.Min(1, Coverage(index, query, entry.Passage) / total)))
+            .Select(entry => new SearchHit(index.Passages[index.Passages[entry.Passage].GroupId], entry.Score, Math.Min(1, Coverage(index, lookup, query, entry.Passage) / total)))
             .ToList();
         return new SearchResult(index, query, hits);
     }
 
     /// <summary>How much of the question's importance the passage's own text (body, heading, context; not its source's title) matches.</summary>
-    private double Coverage(PassageIndex index, Query query, int passage)
+    private double Coverage(PassageIndex index, TermLookup lookup, Query query, int passage)
     {
-        var terms = index.MatchedTerms(passage);
+        var document = index.DocumentOf(passage);
         var covered = 0.0;
         foreach (var clause in query.Clauses)
         {
@@ -87,7 +88,7 @@ public sealed class LucenePassageSearcher : IPassageSearcher
             foreach (var term in clause.Terms)
             {
                 var weight = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
-                if (weight > best && terms.Contains(term.Term))
+                if (weight > best && PassageFields.Matched.Any(field => lookup.Contains(document, field, term.Term)))
                 {
                     best = weight;
                 }

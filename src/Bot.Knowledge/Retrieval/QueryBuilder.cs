@@ -23,11 +23,12 @@ public sealed class QueryBuilder(SearchOptions options)
 
     private const int MaxFuzzyExpansions = 50;
 
-    /// <summary>Parses <paramref name="question"/> against <paramref name="index"/>.</summary>
-    public Query Parse(string question, PassageIndex index)
+    /// <summary>Parses <paramref name="question"/> against <paramref name="index"/>, looking terms up through <paramref name="lookup"/> (a new one when null).</summary>
+    public Query Parse(string question, PassageIndex index, TermLookup? lookup = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(index);
+        lookup ??= index.Lookup();
         var text = question.Length > MaxQuestionLength ? question[..MaxQuestionLength] : question;
         var tokens = Tokens(index, text);
         var words = new List<(int Position, int Start, string Surface, List<QueryTerm> Terms)>();
@@ -39,7 +40,7 @@ public sealed class QueryBuilder(SearchOptions options)
 
         foreach (var (_, _, surface, terms) in words)
         {
-            if (!IsIndexed(index, terms[0].Term) && Closest(index, surface) is { } corrected)
+            if (!IsIndexed(lookup, terms[0].Term) && index.Correction(surface, word => Closest(index, lookup, word)) is { } corrected)
             {
                 foreach (var correction in Tokens(index, corrected))
                 {
@@ -60,7 +61,7 @@ public sealed class QueryBuilder(SearchOptions options)
         var clauses = new List<QueryClause>(words.Count);
         foreach (var (position, _, surface, terms) in words)
         {
-            var frequency = terms.Max(alternative => index.DocumentFrequency(PassageFields.Body, alternative.Term));
+            var frequency = terms.Max(alternative => lookup.DocumentFrequency(PassageFields.Body, alternative.Term));
             clauses.Add(new QueryClause(position, surface, PassageSimilarity.Importance(frequency, index.PassageCount), terms));
         }
 
@@ -73,10 +74,11 @@ public sealed class QueryBuilder(SearchOptions options)
     /// as if they were one field (Lucene 4.8 has no BM25F or BlendedTermQuery): a word in a heading says no more than
     /// in a body, though few passages have headings.
     /// </summary>
-    public LuceneQuery Match(Query query, PassageIndex index)
+    public LuceneQuery Match(Query query, PassageIndex index, TermLookup lookup)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(lookup);
         var reader = index.Searcher.TopReaderContext;
         var match = new BooleanQuery(disableCoord: true);
         foreach (var clause in query.Clauses)
@@ -85,13 +87,13 @@ public sealed class QueryBuilder(SearchOptions options)
             foreach (var alternative in clause.Terms)
             {
                 var fields = new BooleanQuery(disableCoord: true);
-                var frequency = index.DocumentFrequency(PassageFields.Any, alternative.Term);
+                var frequency = lookup.DocumentFrequency(PassageFields.Any, alternative.Term);
                 foreach (var field in PassageFields.Matched)
                 {
-                    Add(fields, field, alternative, Boost(field), WithDocumentFrequency(reader, TermContext.Build(reader, new Term(field, alternative.Term)), frequency));
+                    Add(fields, field, alternative, Boost(field), WithDocumentFrequency(reader, lookup.Context(field, alternative.Term), frequency));
                 }
 
-                Add(fields, PassageFields.Title, alternative, options.TitleBoost, TermContext.Build(reader, new Term(PassageFields.Title, alternative.Term)));
+                Add(fields, PassageFields.Title, alternative, options.TitleBoost, lookup.Context(PassageFields.Title, alternative.Term));
                 if (fields.Clauses.Count > 0)
                 {
                     best.Add(fields);
@@ -179,8 +181,8 @@ public sealed class QueryBuilder(SearchOptions options)
         }
     }
 
-    private static bool IsIndexed(PassageIndex index, string term) =>
-        PassageFields.Matched.Append(PassageFields.Title).Any(field => index.DocumentFrequency(field, term) > 0);
+    private static bool IsIndexed(TermLookup lookup, string term) =>
+        PassageFields.Matched.Append(PassageFields.Title).Any(field => lookup.DocumentFrequency(field, term) > 0);
 
     /// <summary>The tokens the analyzer makes of <paramref name="text"/> as the body: words, and synonym group terms stacked on them.</summary>
     private static List<(string Term, int Start, int End, int Increment, bool IsSynonym)> Tokens(PassageIndex index, string text)
@@ -204,27 +206,37 @@ public sealed class QueryBuilder(SearchOptions options)
     /// <summary>
     /// The indexed word nearest in spelling to <paramref name="surface"/> (Lucene's <see cref="FuzzyQuery"/> with a
     /// one-letter prefix over the words as written, transpositions one edit): the highest-scoring expansion, ties to the
-    /// more common word. Shorter words, and words with anything but letters, are not corrected.
+    /// more common word. One edit is tried first, two (from 7 letters) only when one finds nothing: the nearer word wins
+    /// either way, and a two-edit automaton costs about a millisecond. Shorter words, and words with anything but
+    /// letters, are not corrected.
     /// </summary>
-    private static string? Closest(PassageIndex index, string surface)
+    private static string? Closest(PassageIndex index, TermLookup lookup, string surface)
     {
         if (surface.Length < 4 || !surface.All(char.IsLetter))
         {
             return null;
         }
 
-        var fuzzy = new FuzzyQuery(new Term(PassageFields.Spelling, surface), surface.Length < 7 ? 1 : 2, prefixLength: 1, MaxFuzzyExpansions, transpositions: true);
-        var expansions = index.Searcher.Rewrite(fuzzy) switch
+        for (var edits = 1; edits <= (surface.Length < 7 ? 1 : 2); edits++)
         {
-            BooleanQuery boolean => boolean.Clauses.Select(clause => clause.Query).OfType<TermQuery>().ToList(),
-            TermQuery single => [single],
-            _ => [],
-        };
-        return expansions
-            .OrderByDescending(expansion => expansion.Boost)
-            .ThenByDescending(expansion => index.DocumentFrequency(PassageFields.Spelling, expansion.Term.Text))
-            .ThenBy(expansion => expansion.Term.Text, StringComparer.Ordinal)
-            .Select(expansion => expansion.Term.Text)
-            .FirstOrDefault();
+            var fuzzy = new FuzzyQuery(new Term(PassageFields.Spelling, surface), edits, prefixLength: 1, MaxFuzzyExpansions, transpositions: true);
+            var expansions = index.Searcher.Rewrite(fuzzy) switch
+            {
+                BooleanQuery boolean => boolean.Clauses.Select(clause => clause.Query).OfType<TermQuery>().ToList(),
+                TermQuery single => [single],
+                _ => [],
+            };
+            if (expansions.Count > 0)
+            {
+                return expansions
+                    .OrderByDescending(expansion => expansion.Boost)
+                    .ThenByDescending(expansion => lookup.DocumentFrequency(PassageFields.Spelling, expansion.Term.Text))
+                    .ThenBy(expansion => expansion.Term.Text, StringComparer.Ordinal)
+                    .Select(expansion => expansion.Term.Text)
+                    .First();
+            }
+        }
+
+        return null;
     }
 }
