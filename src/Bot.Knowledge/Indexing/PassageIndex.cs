@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using Bot.Knowledge.Corpus;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Bot.Knowledge.Indexing;

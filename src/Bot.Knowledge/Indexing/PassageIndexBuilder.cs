@@ -45,36 +45,46 @@ public static class PassageIndexBuilder
         }
 
         var target = Path.Combine(folder, hash);
-        if (TryOpen(target, hash, passages, sources, analyzer, similarity) is { } existing)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            return existing;
+            if (TryOpen(target, hash, passages, sources, analyzer, similarity) is { } existing)
+            {
+                return existing;
+            }
+
+            var temporary = Path.Combine(folder, $".{hash}.{Guid.NewGuid():N}.tmp");
+            using (var directory = FSDirectory.Open(temporary))
+            {
+                Write(directory, passages, sources, analyzer, similarity, hash);
+            }
+
+            // Another process may have put the same index in place while this one was writing: use that one.
+            if (TryOpen(target, hash, passages, sources, analyzer, similarity) is { } theirs)
+            {
+                System.IO.Directory.Delete(temporary, recursive: true);
+                return theirs;
+            }
+
+            if (System.IO.Directory.Exists(target))
+            {
+                // Unreadable under the current hash: replaced, since the new one is complete.
+                System.IO.Directory.Delete(target, recursive: true);
+            }
+
+            try
+            {
+                System.IO.Directory.Move(temporary, target);
+                DeleteOthers(folder, hash);
+            }
+            catch (IOException)
+            {
+                // Another process renamed its index into place in between: the next attempt opens it.
+                System.IO.Directory.Delete(temporary, recursive: true);
+            }
         }
 
-        var temporary = Path.Combine(folder, $".{hash}.{Guid.NewGuid():N}.tmp");
-        using (var directory = FSDirectory.Open(temporary))
-        {
-            Write(directory, passages, sources, analyzer, similarity, hash);
-        }
-
-        if (System.IO.Directory.Exists(target))
-        {
-            // A corrupt or stale index under the current hash: replaced, since the new one is complete.
-            System.IO.Directory.Delete(target, recursive: true);
-        }
-
-        try
-        {
-            System.IO.Directory.Move(temporary, target);
-        }
-        catch (IOException)
-        {
-            // Another process renamed its identical index into place first: use that one.
-            System.IO.Directory.Delete(temporary, recursive: true);
-        }
-
-        DeleteOthers(folder, hash);
         return TryOpen(target, hash, passages, sources, analyzer, similarity)
-            ?? throw new InvalidDataException($"The index written to '{target}' could not be opened.");
+            ?? throw new InvalidDataException($"The index in '{target}' could not be written and opened.");
     }
 
     /// <summary>The content hash an index of these passages is kept under.</summary>

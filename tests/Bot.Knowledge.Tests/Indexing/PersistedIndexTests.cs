@@ -68,6 +68,19 @@ public sealed class PersistedIndexTests : IDisposable
         Assert.NotEmpty(engine.Searcher.Search("sarcopenia", 3).Hits);
     }
 
+    [Fact]
+    public async Task Load_TwoStartsAtOnce_BothGetTheOneIndex()
+    {
+        var starts = Enumerable.Range(0, 2).Select(_ => Task.Run(() => KnowledgeBase.Load(Corpus.FullName, MiniLmEmbedder.Shared, indexDirectory: IndexFolder))).ToArray();
+
+        var engines = await Task.WhenAll(starts);
+
+        Assert.All(engines, engine => Assert.NotEmpty(engine.Searcher.Search("sarcopenia", 3).Hits));
+        Assert.Single(Directory.GetDirectories(IndexFolder));
+        Assert.Empty(Directory.GetDirectories(IndexFolder, ".*"));
+        Array.ForEach(engines, engine => engine.Dispose());
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 
     /// <summary>Loads the engine over the copied corpus and returns the name of the index folder it reads.</summary>
