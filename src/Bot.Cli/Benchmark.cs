@@ -74,7 +74,8 @@ internal static class Benchmark
                 using var index = PassageIndexBuilder.Open(passages, engine.Corpus.Sources, engine.Analyzer, similarity, folder);
                 var reopen = watch.Elapsed.TotalMilliseconds;
                 var searcher = new LucenePassageSearcher(index, settings.Search);
-                var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), settings.Answers, settings.Clinic);
+                var ranker = new HybridRanker(RandomVectors(passages), RankingWeights.Shipped);
+                var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
                 Row(output, $"synthetic {size / 1000}k", size, build, reopen, SizeOnDisk(folder), searcher, answers, questions, Math.Max(5, rounds / 10));
             }
 
@@ -96,6 +97,29 @@ internal static class Benchmark
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Deterministic random unit vectors for a synthetic corpus, one per passage and per sentence: embedding 100k
+    /// passages would take the model hours here, and the scan costs the same whatever the vectors hold.
+    /// </summary>
+    private static PassageVectors RandomVectors(IReadOnlyList<Passage> passages)
+    {
+        var random = new Random(Seed);
+        float[] Unit()
+        {
+            var vector = new float[MiniLmEmbedder.Shared.Dimensions];
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] = (float)((random.NextDouble() * 2) - 1);
+            }
+
+            System.Numerics.Tensors.TensorPrimitives.Divide(vector, System.Numerics.Tensors.TensorPrimitives.Norm(vector), vector);
+            return vector;
+        }
+
+        var sentences = passages.Select(passage => SentenceSplitter.Split(passage.Text).Select(span => new SentenceVector(span.Start, span.End, Unit())).ToArray()).ToArray();
+        return new PassageVectors([.. passages.Select(_ => Unit())], sentences);
     }
 
     /// <summary>Passages made of 2–4 corpus sentences drawn with a fixed seed, so every run indexes the same text.</summary>

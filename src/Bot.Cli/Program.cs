@@ -14,6 +14,8 @@ const string Usage = """
       train-triage [DIR]
                        cross-validate and train the triage model on the labelled examples in DIR
                        (default tests/Bot.Knowledge.Tests/TestData/Triage); writes src/Bot.Knowledge/Triage/TriageModel.json, TriageNeighbours.bin
+      tune FILE...     choose the ranking weights, confidence calibration and decline threshold from labelled
+                       questions (cross-validated); writes src/Bot.Knowledge/Retrieval/RankingWeights.json
       bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
       load directline --url URL --secret S [--conversations N] [--seconds T]
                        time the Direct Line post→reply round trip of a running host under a bounded load
@@ -49,6 +51,8 @@ try
                 Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageModel.json"),
                 Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageNeighbours.bin"),
                 Console.Out);
+        case ["tune", .. var files] when files.Length > 0:
+            return RankingTuner.Run(Engine(), files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         case ["load", "directline", .. var options]:

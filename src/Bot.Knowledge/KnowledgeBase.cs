@@ -21,11 +21,12 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The synonyms file's name in the corpus folder.</summary>
     public const string SynonymsFileName = "synonyms.txt";
 
-    private KnowledgeBase(KnowledgeCorpus corpus, PassageIndex index, LucenePassageSearcher searcher, AnswerService answers)
+    private KnowledgeBase(KnowledgeCorpus corpus, PassageIndex index, LucenePassageSearcher searcher, PassageVectors vectors, AnswerService answers)
     {
         Corpus = corpus;
         Index = index;
         Searcher = searcher;
+        Vectors = vectors;
         Answers = answers;
     }
 
@@ -41,6 +42,9 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The searcher over the index.</summary>
     public LucenePassageSearcher Searcher { get; }
 
+    /// <summary>The passages' and their sentences' vectors.</summary>
+    public PassageVectors Vectors { get; }
+
     /// <summary>The answer service every channel uses.</summary>
     public AnswerService Answers { get; }
 
@@ -52,7 +56,8 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>
     /// Loads the corpus folder and builds everything; <paramref name="embedder"/> is the process's one sentence model.
     /// With <paramref name="indexDirectory"/> the index is persisted there and reused while the corpus, analyzer and
-    /// index format stay the same; without, it is built in memory.
+    /// index format stay the same, and the passages' vectors are kept beside it (keyed by model and text); without, both
+    /// are built in memory.
     /// </summary>
     public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null, string? indexDirectory = null)
     {
@@ -61,8 +66,10 @@ public sealed class KnowledgeBase : IDisposable
         var corpus = new CorpusLoader(analyzer).Load(corpusDirectory);
         var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory);
         var searcher = new LucenePassageSearcher(index, search);
-        var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
-        return new KnowledgeBase(corpus, index, searcher, service);
+        var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), ExampleQuestions.Load(corpusDirectory));
+        var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
+        var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), ranker, answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
+        return new KnowledgeBase(corpus, index, searcher, vectors, service);
     }
 
     /// <inheritdoc />

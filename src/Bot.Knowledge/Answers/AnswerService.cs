@@ -18,9 +18,15 @@ namespace Bot.Knowledge.Answers;
 /// qa), the reply is that answer alone. Everything else is declined plainly, with the
 /// clinic's contact. Never writes medical text of its own.
 /// </summary>
-public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, AnswerOptions options, ClinicOptions clinic)
+public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, HybridRanker ranker, AnswerOptions options, ClinicOptions clinic)
 {
-    private const int SearchDepth = 8;
+    /// <summary>Lexical hits taken as candidates, beside every passage's similarity in meaning.</summary>
+    private const int SearchDepth = 30;
+
+    /// <summary>Ranked passages kept for composition and follow-ups.</summary>
+    private const int AnswerDepth = 8;
+
+    private static readonly SentenceWindow Window = new();
     private const int MaxFollowUps = 3;
 
     /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
@@ -37,7 +43,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     {
         ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
-        var verdict = triage.Classify(Message.Read(question, embedder));
+        var read = Message.Read(question, embedder);
+        var verdict = triage.Classify(read);
         if (verdict.Emergency is { } emergency)
         {
             return new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []);
@@ -49,23 +56,28 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         }
 
         var searched = searcher.Search(question, SearchDepth);
-        var result = searched with { Hits = DefinitionFirst(question, [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))]) };
-        if (result.Hits.Count == 0 || result.Hits[0].Coverage < options.MinCoverage)
+        var ranked = ranker.Rank(searched.Index.Passages, searched, read.Vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
+        var confidence = ranked.Count == 0 ? 0 : ranker.Weights.Confidence(ranked[0], ranked.Count > 1 ? ranked[1].Score : 0);
+        // The lexical match is trusted on its own when it covers the question well: names and typos ("muscel wastign")
+        // that a sentence model reads poorly.
+        var lexicallyCovered = searched.Hits.Count > 0 && !seen.Contains(searched.Hits[0].Passage.Id) && searched.Hits[0].Coverage >= options.MinCoverage;
+        if (ranked.Count == 0 || (confidence < ranker.Weights.MinConfidence && !lexicallyCovered))
         {
-            var confidence = result.Hits.Count == 0 ? 0 : result.Hits[0].Coverage;
             return new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(confidence, 3), []);
         }
 
-        return Compose(question, result, seen);
+        var bySemantic = ranked.ToDictionary(candidate => candidate.Passage.Id);
+        var hits = DefinitionFirst(question, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
+        return Compose(question, searched with { Hits = hits }, seen, bySemantic, confidence);
     }
 
-    private Answer Compose(string question, SearchResult result, IReadOnlySet<int> seen)
+    private Answer Compose(string question, SearchResult result, IReadOnlySet<int> seen, Dictionary<int, RankedPassage> ranked, double confidence)
     {
         var snapshot = result.Index;
         var top = result.Hits[0];
         if (IsQa(snapshot, top.Passage))
         {
-            return ClinicAnswer(question, result, snapshot);
+            return ClinicAnswer(question, result, snapshot, confidence);
         }
 
         // An answer quotes articles or the clinic's own answers, never both.
@@ -74,7 +86,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         var text = new StringBuilder();
         var cited = new HashSet<int>();
         var first = highlighter.Highlight(snapshot, top.Passage, result.Query);
-        Cite(top.Passage, first);
+        Cite(top.Passage, Snippet(top.Passage));
 
         // A paragraph that continues the cited one (next in its section, opening with a reference back to it) and
         // says what the question asks that the cited sentences do not comes next: "The condition causes damage to the
@@ -94,7 +106,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
             if (!cited.Contains(hit.Passage.Id) && hit.Score >= options.SecondaryScoreRatio * top.Score && hit.Coverage >= options.MinCoverage)
             {
-                Cite(hit.Passage, highlighter.Highlight(snapshot, hit.Passage, result.Query));
+                Cite(hit.Passage, Snippet(hit.Passage));
             }
         }
 
@@ -105,7 +117,24 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(MaxFollowUps)
             .ToArray();
-        return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(top.Coverage, 3), followUps);
+        return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(confidence, 3), followUps);
+
+        // The sentence closest in meaning to the question, grown as a reader needs it; the lexical window when the
+        // passage has no sentence of its own (a one-line passage).
+        // For "what is X", the sentence that defines X.
+        Snippet Snippet(Passage passage)
+        {
+            var sentences = SentenceSplitter.Split(passage.Text);
+            if (!ranked.TryGetValue(passage.Id, out var candidate) || candidate.SentenceIndex < 0 || candidate.SentenceIndex >= sentences.Count)
+            {
+                return highlighter.Highlight(snapshot, passage, result.Query);
+            }
+
+            var subject = DefinitionSubject(question);
+            var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(passage.Text[span.Start..span.End], subject));
+            var first = defining >= 0 ? defining : candidate.SentenceIndex;
+            return Window.Grow(passage, sentences, first, first, candidate.Score);
+        }
 
         void Cite(Passage passage, Snippet snippet)
         {
@@ -127,7 +156,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// The clinic's answer to the question its entry matches, whole and verbatim, cited as the clinic's page; the
     /// clinic's other matching questions are the follow-ups.
     /// </summary>
-    private static Answer ClinicAnswer(string question, SearchResult result, PassageIndex snapshot)
+    private static Answer ClinicAnswer(string question, SearchResult result, PassageIndex snapshot, double confidence)
     {
         var top = result.Hits[0];
         var passage = top.Passage;
@@ -138,7 +167,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             .Select(hit => hit.Passage.Heading!)
             .Take(MaxFollowUps)
             .ToArray();
-        return new Answer(question, AnswerKind.Answer, WhiteSpace.Collapse(passage.Text) + " [1]", [citation], Math.Round(top.Coverage, 3), followUps);
+        return new Answer(question, AnswerKind.Answer, WhiteSpace.Collapse(passage.Text) + " [1]", [citation], Math.Round(confidence, 3), followUps);
     }
 
     private static bool IsQa(PassageIndex snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
@@ -147,10 +176,14 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
     /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
     /// </summary>
+    /// <summary>The X of "what is X", "what does X mean", "define X"; null for other questions.</summary>
+    private static string? DefinitionSubject(string question) =>
+        DefinitionQuestion().Match(question) is { Success: true } match && WhiteSpace.Collapse(match.Groups["subject"].Value) is { Length: > 1 } subject ? subject : null;
+
     private List<SearchHit> DefinitionFirst(string question, List<SearchHit> hits)
     {
-        var subject = DefinitionQuestion().Match(question) is { Success: true } match ? WhiteSpace.Collapse(match.Groups["subject"].Value) : null;
-        if (subject is not { Length: > 1 } || hits.Count < 2)
+        var subject = DefinitionSubject(question);
+        if (subject is null || hits.Count < 2)
         {
             return hits;
         }

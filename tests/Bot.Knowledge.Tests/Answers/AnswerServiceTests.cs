@@ -139,7 +139,9 @@ public sealed class AnswerServiceTests
         var analyzer = SharedKnowledgeBase.Instance.Analyzer;
         var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
         var searcher = new LucenePassageSearcher(PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(1.2, 0.75)), new SearchOptions());
-        return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), new AnswerOptions(), new ClinicOptions());
+        var vectors = PassageVectors.Build(corpus.Passages, MiniLmEmbedder.Shared, VectorCache.For(MiniLmEmbedder.Shared, directory: null), ExampleQuestions.None);
+        var ranker = new HybridRanker(vectors, RankingWeights.Shipped with { MinConfidence = 0 });
+        return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, new AnswerOptions(), new ClinicOptions());
     }
 
     [Theory]

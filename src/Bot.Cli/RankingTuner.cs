@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Bot.Knowledge;
+using Bot.Knowledge.Corpus;
+using Bot.Knowledge.Retrieval;
+using Bot.Knowledge.Semantic;
+using Bot.Knowledge.Understanding;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Bot.Cli;
+
+/// <summary>
+/// The <c>tune</c> command: chooses the <see cref="HybridRanker"/> weights by grid search with 5-fold cross-validation
+/// on labelled questions (right when the sentence window cited from the top passage contains an expected phrase),
+/// then calibrates the confidence (logistic regression, ML.NET, on the top candidate's features; declines count as
+/// wrong answers) and the decline threshold that gets the most cases right, also cross-validated, and writes
+/// <c>RankingWeights.json</c> with a calibration table.
+/// </summary>
+internal static class RankingTuner
+{
+    private const int Folds = 5;
+    private const int Seed = 20261201;
+    private static readonly double[] Grid = [0, 0.25, 0.5, 1, 2];
+    private static readonly double[] Thresholds = [.. Enumerable.Range(1, 19).Select(i => i / 20.0)];
+
+    public static int Run(KnowledgeBase engine, IReadOnlyList<string> files, string weightsPath, TextWriter output)
+    {
+        var cases = files.SelectMany(Evaluator.Read).Where(evalCase => evalCase.Expect is "answer" or "decline").ToArray();
+        var tables = cases.Select(evalCase => Candidates(engine, evalCase)).ToArray();
+        output.WriteLine($"{cases.Length} questions ({cases.Count(c => c.Expect == "answer")} answerable) from {string.Join(", ", files.Select(Path.GetFileName))}");
+
+        var folds = cases.Select((_, i) => i % Folds).ToArray();
+        new Random(Seed).Shuffle(folds);
+        var heldOutTop = new Candidate?[cases.Length];
+        var heldOutRunnerUp = new double[cases.Length];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var weights = BestWeights(tables, cases, i => folds[i] != fold);
+            foreach (var i in Enumerable.Range(0, cases.Length).Where(i => folds[i] == fold))
+            {
+                (heldOutTop[i], heldOutRunnerUp[i]) = Top(tables[i], weights);
+            }
+        }
+
+        var cvRight = Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && heldOutTop[i]?.Right == true);
+        output.WriteLine($"cross-validated: a right sentence first for {cvRight}/{cases.Count(c => c.Expect == "answer")} answerable questions");
+
+        var final = BestWeights(tables, cases, _ => true);
+        output.WriteLine($"weights on all: lexical {final.Lexical}, coverage {final.Coverage}, passage {final.Passage}, sentence {final.Sentence}, example question {final.Question}");
+
+        // Calibration, cross-validated with the held-out tops from above.
+        var predicted = new double[cases.Length];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var calibration = Calibrate(Enumerable.Range(0, cases.Length).Where(i => folds[i] != fold).Select(i => (heldOutTop[i], heldOutRunnerUp[i], Right(cases[i], heldOutTop[i]))));
+            foreach (var i in Enumerable.Range(0, cases.Length).Where(i => folds[i] == fold))
+            {
+                predicted[i] = heldOutTop[i] is { } top ? (final with { Calibration = calibration }).Confidence(top.Ranked, heldOutRunnerUp[i]) : 0;
+            }
+        }
+
+        var threshold = Thresholds.MaxBy(t => Enumerable.Range(0, cases.Length).Count(i => Correct(cases[i], heldOutTop[i], predicted[i], t)));
+        var correct = Enumerable.Range(0, cases.Length).Count(i => Correct(cases[i], heldOutTop[i], predicted[i], threshold));
+        output.WriteLine($"cross-validated with decline below {threshold}: {correct}/{cases.Length} right "
+            + $"(answers {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "answer")}, "
+            + $"declines {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "decline")})");
+        output.WriteLine();
+        output.WriteLine("| confidence (held out) | questions | answer right | share right |");
+        output.WriteLine("|---|---:|---:|---:|");
+        for (var band = 0; band < 10; band++)
+        {
+            var members = Enumerable.Range(0, cases.Length).Where(i => predicted[i] >= band / 10.0 && (predicted[i] < (band + 1) / 10.0 || band == 9)).ToArray();
+            var right = members.Count(i => Right(cases[i], heldOutTop[i]));
+            output.WriteLine($"| {band / 10.0:0.0}–{(band + 1) / 10.0:0.0} | {members.Length} | {right} | {(members.Length == 0 ? "–" : (100.0 * right / members.Length).ToString("0", CultureInfo.InvariantCulture) + " %")} |");
+        }
+
+        var tops = Enumerable.Range(0, cases.Length).Select(i => Top(tables[i], final)).ToArray();
+        var shipped = final with
+        {
+            Calibration = Calibrate(Enumerable.Range(0, cases.Length).Select(i => (tops[i].Top, tops[i].RunnerUp, Right(cases[i], tops[i].Top)))),
+            MinConfidence = threshold,
+        };
+        File.WriteAllText(weightsPath, JsonSerializer.Serialize(shipped));
+        output.WriteLine();
+        output.WriteLine($"wrote {weightsPath}");
+        return 0;
+    }
+
+    private static bool Right(EvalCase evalCase, Candidate? top) => evalCase.Expect == "answer" && top?.Right == true;
+
+    private static bool Correct(EvalCase evalCase, Candidate? top, double confidence, double threshold) =>
+        evalCase.Expect == "decline" ? confidence < threshold : confidence >= threshold && top?.Right == true;
+
+    private static RankingWeights BestWeights(Candidate[][] tables, EvalCase[] cases, Func<int, bool> include)
+    {
+        var best = (Right: -1, Weights: RankingWeights.Shipped);
+        foreach (var lexical in Grid)
+        {
+            foreach (var coverage in Grid)
+            {
+                foreach (var passage in Grid)
+                {
+                    foreach (var sentence in Grid)
+                    {
+                        foreach (var question in Grid)
+                        {
+                            var weights = new RankingWeights(lexical, coverage, passage, sentence, question, [0], 0);
+                            var right = Enumerable.Range(0, cases.Length).Count(i => include(i) && cases[i].Expect == "answer" && Top(tables[i], weights).Top?.Right == true);
+                            best = right > best.Right ? (right, weights) : best;
+                        }
+                    }
+                }
+            }
+        }
+
+        return best.Weights;
+    }
+
+    private static (Candidate? Top, double RunnerUp) Top(Candidate[] table, RankingWeights weights)
+    {
+        var scored = table.Select(candidate => (candidate, Score: Score(candidate.Ranked, weights))).OrderByDescending(pair => pair.Score).Take(2).ToArray();
+        return scored.Length == 0
+            ? (null, 0)
+            : (scored[0].candidate with { Ranked = scored[0].candidate.Ranked with { Score = scored[0].Score } }, scored.Length > 1 ? scored[1].Score : 0);
+    }
+
+    private static double Score(RankedPassage candidate, RankingWeights weights) =>
+        (weights.Lexical * candidate.Lexical) + (weights.Coverage * candidate.Coverage) + (weights.Passage * candidate.PassageCosine) + (weights.Sentence * candidate.SentenceCosine) + (weights.Question * candidate.QuestionCosine);
+
+    private static double[] Calibrate(IEnumerable<(Candidate? Top, double RunnerUp, bool Right)> rows)
+    {
+        var data = rows.Where(row => row.Top is not null).Select(row => new CalibrationRow
+        {
+            Label = row.Right,
+            Features = [(float)row.Top!.Ranked.SentenceCosine, (float)row.Top.Ranked.PassageCosine, (float)row.Top.Ranked.QuestionCosine, (float)row.Top.Ranked.Coverage, (float)row.Top.Ranked.Score, (float)(row.Top.Ranked.Score - row.RunnerUp)],
+        }).ToArray();
+        var ml = new MLContext(Seed);
+        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(ml.Data.LoadFromEnumerable(data));
+        var parameters = model.Model.SubModel;
+        return [parameters.Bias, .. parameters.Weights];
+    }
+
+    /// <summary>Every original passage for the case's question, with its features and whether citing it would be right.</summary>
+    private static Candidate[] Candidates(KnowledgeBase engine, EvalCase evalCase)
+    {
+        var message = Message.Read(evalCase.Question, MiniLmEmbedder.Shared);
+        var lexical = engine.Searcher.Search(evalCase.Question, 30);
+        var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, message.Vector);
+        var phrases = (evalCase.ContainsAny ?? []).Select(Evaluator.Normalise).ToArray();
+        return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate).Contains)))];
+    }
+
+    private static string Window(RankedPassage candidate)
+    {
+        var sentences = SentenceSplitter.Split(candidate.Passage.Text);
+        if (candidate.SentenceIndex < 0 || candidate.SentenceIndex >= sentences.Count)
+        {
+            return Evaluator.Normalise(candidate.Passage.Text);
+        }
+
+        var snippet = new Bot.Knowledge.Highlight.SentenceWindow().Grow(candidate.Passage, sentences, candidate.SentenceIndex, candidate.SentenceIndex, 0);
+        return Evaluator.Normalise(snippet.Text);
+    }
+
+    private sealed record Candidate(RankedPassage Ranked, bool Right);
+
+    private sealed class CalibrationRow
+    {
+        public bool Label { get; set; }
+
+        [VectorType(6)]
+        public float[] Features { get; set; } = [];
+    }
+}

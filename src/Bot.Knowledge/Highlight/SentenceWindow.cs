@@ -1,0 +1,39 @@
+using Bot.Knowledge.Corpus;
+
+namespace Bot.Knowledge.Highlight;
+
+/// <summary>
+/// Grows a chosen run of a passage's sentences into what a reader needs: a sentence that leads into a list
+/// ("… include:") takes the list's items, and a window shorter than <paramref name="minCharacters"/> takes the next
+/// sentence, within the length budget. The text stays the source's own.
+/// </summary>
+public sealed class SentenceWindow(int maxSentences = 3, int maxCharacters = 420, int minCharacters = 160)
+{
+    /// <summary>The snippet of <paramref name="passage"/> from sentence <paramref name="first"/> to <paramref name="last"/> (spans within its text), grown as above.</summary>
+    public Snippet Grow(Passage passage, IReadOnlyList<(int Start, int End)> sentences, int first, int last, double score)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(sentences);
+        while (passage.Text[sentences[last].Start..sentences[last].End].EndsWith(':')
+            && last + 1 < sentences.Count
+            && sentences[last + 1].End - sentences[first].Start <= maxCharacters * 2)
+        {
+            last++;
+            while (last + 1 < sentences.Count && PlainTextSegmenter.Classify(passage.Text[sentences[last + 1].Start..sentences[last + 1].End]) == BlockKind.ListItem
+                && sentences[last + 1].End - sentences[first].Start <= maxCharacters * 2)
+            {
+                last++;
+            }
+        }
+
+        while (last + 1 < sentences.Count && last - first + 1 < maxSentences
+            && sentences[last].End - sentences[first].Start < minCharacters
+            && sentences[last + 1].End - sentences[first].Start <= maxCharacters)
+        {
+            last++;
+        }
+
+        var (start, end) = (sentences[first].Start, sentences[last].End);
+        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, score, []);
+    }
+}

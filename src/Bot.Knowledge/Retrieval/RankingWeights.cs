@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace Bot.Knowledge.Retrieval;
+
+/// <summary>
+/// How <see cref="HybridRanker"/> weighs what it knows of a candidate passage, and how its confidence is calibrated.
+/// Produced by <c>bot tune</c> from labelled questions (cross-validated) and shipped as <c>RankingWeights.json</c>.
+/// </summary>
+/// <param name="Lexical">Weight of the lexical score, as a share of the question's best lexical score.</param>
+/// <param name="Coverage">Weight of the share of the question's words the passage matches.</param>
+/// <param name="Passage">Weight of the question's cosine with the whole passage.</param>
+/// <param name="Sentence">Weight of the question's cosine with the passage's closest sentence.</param>
+/// <param name="Question">Weight of the question's cosine with the closest example question the passage answers.</param>
+/// <param name="Calibration">Logistic coefficients over <see cref="ConfidenceFeatures"/>, intercept first.</param>
+/// <param name="MinConfidence">Answers below this confidence are declined.</param>
+public sealed record RankingWeights(
+    [property: JsonPropertyName("lexical")] double Lexical,
+    [property: JsonPropertyName("coverage")] double Coverage,
+    [property: JsonPropertyName("passage")] double Passage,
+    [property: JsonPropertyName("sentence")] double Sentence,
+    [property: JsonPropertyName("question")] double Question,
+    [property: JsonPropertyName("calibration")] double[] Calibration,
+    [property: JsonPropertyName("minConfidence")] double MinConfidence)
+{
+    /// <summary>The features the confidence is calibrated on, in order.</summary>
+    public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin"];
+
+    /// <summary>The weights shipped with this assembly.</summary>
+    public static RankingWeights Shipped { get; } = Load();
+
+    /// <summary>The calibrated probability that an answer from <paramref name="top"/> is right, given the runner-up's score.</summary>
+    public double Confidence(RankedPassage top, double runnerUpScore)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        double[] features = [top.SentenceCosine, top.PassageCosine, top.QuestionCosine, top.Coverage, top.Score, top.Score - runnerUpScore];
+        var logit = Calibration[0];
+        for (var i = 0; i < features.Length && i + 1 < Calibration.Length; i++)
+        {
+            logit += Calibration[i + 1] * features[i];
+        }
+
+        return 1 / (1 + Math.Exp(-logit));
+    }
+
+    private static RankingWeights Load()
+    {
+        using var stream = typeof(RankingWeights).Assembly.GetManifestResourceStream("Bot.Knowledge.Retrieval.RankingWeights.json")
+            ?? throw new InvalidOperationException("The ranking weights are not embedded in Bot.Knowledge.");
+        return System.Text.Json.JsonSerializer.Deserialize<RankingWeights>(stream) ?? throw new InvalidDataException("The ranking weights file is empty.");
+    }
+}

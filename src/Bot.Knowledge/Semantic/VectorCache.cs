@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bot.Knowledge.Semantic;
+
+/// <summary>
+/// Vectors already computed, keyed by the model and a hash of the text, so a restart (or a reload that changed one
+/// file) embeds only what is new. Kept in memory for the process (every host in a test run shares it) and, given a
+/// folder, in one file per model there (<c>vectors-&lt;model hash&gt;.bin</c>), rewritten whole when it grows.
+/// </summary>
+public sealed class VectorCache
+{
+    private static readonly ConcurrentDictionary<string, VectorCache> Caches = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    private readonly Lock _fileLock = new();
+    private readonly string? _path;
+    private readonly int _dimensions;
+    private int _saved;
+
+    private VectorCache(string? path, int dimensions)
+    {
+        _path = path;
+        _dimensions = dimensions;
+        if (path is not null && File.Exists(path))
+        {
+            Read(path);
+        }
+
+        _saved = _vectors.Count;
+    }
+
+    /// <summary>The cache for <paramref name="embedder"/>'s model in <paramref name="directory"/> (memory only when null).</summary>
+    public static VectorCache For(IEmbedder embedder, string? directory)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
+        var path = directory is null ? null : Path.Combine(Path.GetFullPath(directory), $"vectors-{model}.bin");
+        return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions));
+    }
+
+    /// <summary>How many vectors the cache holds.</summary>
+    internal int Count => _vectors.Count;
+
+    /// <summary>A cache over <paramref name="path"/> of its own, not shared with the process (tests of the file).</summary>
+    internal static VectorCache Open(string? path, int dimensions) => new(path, dimensions);
+
+    /// <summary>The vectors of <paramref name="texts"/>, embedding (in batches) only those not seen before, then saving.</summary>
+    public float[][] Embed(IEmbedder embedder, IReadOnlyList<string> texts, EmbeddingKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(texts);
+        var keys = texts.Select(text => Key(kind, text)).ToArray();
+        var missing = Enumerable.Range(0, texts.Count).Where(i => !_vectors.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToArray();
+        foreach (var batch in missing.Chunk(32))
+        {
+            var vectors = embedder.Embed([.. batch.Select(i => texts[i])], kind);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                _vectors[keys[batch[i]]] = vectors[i];
+            }
+        }
+
+        if (missing.Length > 0)
+        {
+            Save();
+        }
+
+        return [.. keys.Select(key => _vectors[key])];
+    }
+
+    private static string Key(EmbeddingKind kind, string text) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{text}")));
+
+    private void Save()
+    {
+        if (_path is null)
+        {
+            return;
+        }
+
+        lock (_fileLock)
+        {
+            if (_vectors.Count == _saved)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temporary = _path + ".tmp";
+            using (var writer = new BinaryWriter(File.Create(temporary)))
+            {
+                foreach (var (key, vector) in _vectors)
+                {
+                    writer.Write(key);
+                    foreach (var value in vector)
+                    {
+                        writer.Write(value);
+                    }
+                }
+            }
+
+            File.Move(temporary, _path, overwrite: true);
+            _saved = _vectors.Count;
+        }
+    }
+
+    private void Read(string path)
+    {
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path));
+            while (reader.BaseStream.Position < reader.BaseStream.Length)
+            {
+                var key = reader.ReadString();
+                var vector = new float[_dimensions];
+                for (var i = 0; i < _dimensions; i++)
+                {
+                    vector[i] = reader.ReadSingle();
+                }
+
+                _vectors[key] = vector;
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            // A file cut short (a crash while writing an older version) loses only its tail: those vectors are computed again.
+        }
+    }
+}
