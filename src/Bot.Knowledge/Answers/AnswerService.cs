@@ -24,6 +24,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private const int SearchDepth = 8;
     private const int MaxFollowUps = 3;
 
+    private readonly FollowUpReader _followUps = new(embedder);
+
     /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
     public string Notice => options.Notice;
 
@@ -34,23 +36,55 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// Answers <paramref name="message"/> without citing the passages in <paramref name="seen"/> (for "tell me more":
     /// the next best passages); declines when nothing unseen covers the question.
     /// </summary>
-    public Answer Ask(string message, IReadOnlySet<int> seen)
+    public Answer Ask(string message, IReadOnlySet<int> seen) => Ask(message, null, seen).Answer;
+
+    /// <summary>
+    /// Answers <paramref name="message"/> in a conversation about <paramref name="topic"/>: triage reads the message
+    /// alone first; then a follow-up that leans on the topic (see <see cref="FollowUpReader"/>) is retrieved with it
+    /// and its answer says so ("About cachexia: …"), and a self-contained question starts a new topic. Returns the
+    /// reply and the topic after it (none after an emergency, the same after small talk).
+    /// </summary>
+    public ConversationTurn Ask(string message, ConversationTopic? topic, IReadOnlySet<int> seen)
     {
         ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
-        var verdict = triage.Classify(Message.Read(question, embedder));
+        var read = Message.Read(question, embedder);
+        var verdict = triage.Classify(read);
         if (verdict.Emergency is { } emergency)
         {
-            return new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []);
+            return new(new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []), null);
         }
 
         if (verdict.SmallTalk is { } smallTalk)
         {
-            return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []);
+            return new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
         }
 
-        var searched = searcher.Search(question, SearchDepth);
-        var result = searched with { Hits = DefinitionFirst(question, [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))]) };
+        var alone = Retrieve(question, seen);
+        var followUp = _followUps.Read(read, topic, alone.Hits.Count == 0 ? 0 : alone.Hits[0].Coverage, options.MinCoverage);
+        if (followUp is null || topic is null)
+        {
+            var answer = Respond(question, alone, seen);
+            return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
+        }
+
+        var reply = Respond(question, Retrieve(followUp, seen), seen);
+        if (reply.Kind == AnswerKind.Answer)
+        {
+            reply = reply with { Text = $"About {topic.Subject}: {reply.Text}" };
+        }
+
+        return new(reply, topic.Continue(question, reply.Citations.Select(citation => citation.PassageId)));
+    }
+
+    private SearchResult Retrieve(string text, IReadOnlySet<int> seen)
+    {
+        var searched = searcher.Search(text, SearchDepth);
+        return searched with { Hits = DefinitionFirst(text, [.. searched.Hits.Where(hit => !seen.Contains(hit.Passage.Id))]) };
+    }
+
+    private Answer Respond(string question, SearchResult result, IReadOnlySet<int> seen)
+    {
         if (result.Hits.Count == 0 || result.Hits[0].Coverage < options.MinCoverage)
         {
             var confidence = result.Hits.Count == 0 ? 0 : result.Hits[0].Coverage;
