@@ -41,7 +41,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// <summary>
     /// Answers <paramref name="message"/> in a conversation about <paramref name="topic"/>: triage reads the message
     /// alone first; then a follow-up that leans on the topic (see <see cref="FollowUpReader"/>) is retrieved with it
-    /// and its answer says so ("About cachexia: …"), and a self-contained question starts a new topic. Returns the
+    /// and its answer says so ("About cachexia: …"); "what about X?" after "what is Y?" asks "what is X" and makes X the
+    /// topic; a self-contained question starts a new topic. Returns the
     /// reply and the topic after it (none after an emergency, the same after small talk).
     /// </summary>
     public ConversationTurn Ask(string message, ConversationTopic? topic, IReadOnlySet<int> seen)
@@ -58,6 +59,13 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         if (verdict.SmallTalk is { } smallTalk)
         {
             return new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
+        }
+
+        if (FollowUpReader.AskedAbout(question, topic) is { } other)
+        {
+            var switched = Respond(question, Retrieve(other, seen), seen);
+            var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId));
+            return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
         }
 
         var alone = Retrieve(question, seen);

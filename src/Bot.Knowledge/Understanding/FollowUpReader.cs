@@ -41,6 +41,29 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         return leans ? $"{message.Text} {topic.Text}" : null;
     }
 
+    /// <summary>
+    /// For "what about X?" or "and X?" after a question about a named subject ("what is SMA?"), that question asked
+    /// about X instead ("what is ALS"); else null.
+    /// </summary>
+    public static string? AskedAbout(string message, ConversationTopic? topic)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (topic is null || OtherSubject().Match(message) is not { Success: true } match || RefersBack().IsMatch(match.Groups["subject"].Value))
+        {
+            return null;
+        }
+
+        var first = topic.Messages[0];
+        var at = first.IndexOf(topic.Subject, StringComparison.OrdinalIgnoreCase);
+        return at < 0 || topic.Subject.Length == first.TrimEnd('?', '!', '.', ' ').Length
+            ? null
+            : string.Concat(first.AsSpan(0, at), match.Groups["subject"].Value.Trim(), first.AsSpan(at + topic.Subject.Length));
+    }
+
+    /// <summary>"what about X?", "how about X?", "and X?", X a name (no preposition before it).</summary>
+    [GeneratedRegex(@"^\W*(?:what\s+about|how\s+about|and)\s+(?!(?:in|with|for|if|when|after|from|at|on|to|the)\b)(?<subject>[\w\s’'-]{2,}?)\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherSubject();
+
     /// <summary>A pronoun or demonstrative that points back, or an opening that continues ("and…", "what about…").</summary>
     [GeneratedRegex(@"\b(?:it|its|it's|itself|that|this|those|these|they|them|their|he|she|him|his|her)\b|^\W*(?:and|so|but|also|ok(?:ay)?\s+so|what\s+about|how\s+about|what\s+if)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBack();

@@ -36,6 +36,22 @@ public sealed class FollowUpReaderTests
     }
 
     [Theory]
+    [InlineData("what about sarcopenia?", "what is sarcopenia")]
+    [InlineData("and ALS", "what is ALS")]
+    [InlineData("and in older people?", null)]
+    [InlineData("what about it?", null)]
+    public void AskedAbout_AnotherSubject_AsksTheTopicsQuestionAboutIt(string message, string? expected)
+    {
+        Assert.Equal(expected, FollowUpReader.AskedAbout(message, Cachexia));
+    }
+
+    [Fact]
+    public void AskedAbout_TopicWithoutANamedSubject_IsNotRewritten()
+    {
+        Assert.Null(FollowUpReader.AskedAbout("what about ALS?", ConversationTopic.Start("how does MS cause muscle wasting", [])));
+    }
+
+    [Theory]
     [InlineData("what is cachexia?", "cachexia")]
     [InlineData("What's SMA", "SMA")]
     [InlineData("tell me about ALS", "ALS")]
