@@ -10,7 +10,10 @@ namespace Bot.Knowledge.Understanding;
 /// the message followed by the topic's messages. A message leans on the topic when it refers back (a pronoun, an
 /// opening "and"/"what about"), or when it is close in meaning to the topic (the cosine of their vectors) and does
 /// not retrieve confidently alone; a question that names its own subject ("what is X?") never does.
-/// The thresholds are measured on our labelled conversations (tests/Bot.Knowledge.Tests/TestData/Conversations).
+/// On our labelled conversations (tests/Bot.Knowledge.Tests/TestData/Conversations, 338 rows) the cues decide nearly
+/// every case: a grid of the two thresholds (related 0.2–0.45, close 0.5 to never) changed no outcome with today's
+/// lexical retrieval, so they are set from the cosines seen between topics and their follow-ups, to be fitted again
+/// once retrieval is semantic.
 /// </summary>
 public sealed partial class FollowUpReader(IEmbedder embedder)
 {
