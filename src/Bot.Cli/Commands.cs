@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Bot.Core.Schema;
 using Bot.Core.Turns;
 using Bot.Knowledge;
@@ -10,7 +11,11 @@ internal static class Commands
     /// <summary>Longest accepted input line; longer lines are answered with an error on standard error.</summary>
     public const int MaxLineLength = 4_000;
 
-    /// <summary>Answers each line of <paramref name="input"/> with one JSON line; bad lines are reported on <paramref name="errors"/>.</summary>
+    /// <summary>
+    /// Answers each line of <paramref name="input"/> with one JSON line; bad lines are reported on
+    /// <paramref name="errors"/>. A line is a question, or a JSON object <c>{"context": [...], "question": "..."}</c>:
+    /// the context messages are answered first in one fresh conversation and only the answer to the question is written.
+    /// </summary>
     public static int AskLines(KnowledgeBase engine, TextReader input, TextWriter output, TextWriter errors)
     {
         var lineNumber = 0;
@@ -28,11 +33,37 @@ internal static class Commands
                 continue;
             }
 
-            output.WriteLine(AnswerLine.From(engine.Answers.Ask(line.Trim())).ToJson());
+            var trimmed = line.Trim();
+            if (!trimmed.StartsWith('{'))
+            {
+                output.WriteLine(AnswerLine.From(engine.Answers.Ask(trimmed)).ToJson());
+            }
+            else if (ReadConversation(trimmed) is { } conversation)
+            {
+                output.WriteLine(AnswerLine.From(Evaluator.Converse(engine.Answers, conversation.Context ?? [], conversation.Question!)).ToJson());
+            }
+            else
+            {
+                errors.WriteLine($"line {lineNumber}: not a JSON object with a string \"question\" and an optional array of strings \"context\", skipped");
+                continue;
+            }
+
             output.Flush();
         }
 
         return 0;
+    }
+
+    private static ConversationLine? ReadConversation(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ConversationLine>(line) is { Question: not null } conversation && conversation.Context?.All(message => message is not null) != false ? conversation : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A conversation in the terminal; the notice is shown once at the start.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Bot.Knowledge.Answers;
+using Bot.Knowledge.Understanding;
 
 namespace Bot.Cli;
 
@@ -34,9 +35,24 @@ internal static class Evaluator
             .Select((line, index) => JsonSerializer.Deserialize<EvalCase>(line) ?? throw new InvalidDataException($"{path}:{index + 1} is empty"))
             .ToArray();
 
-    /// <summary>Answers every case and scores it.</summary>
+    /// <summary>Answers every case (after its context, in a fresh conversation of its own) and scores it.</summary>
     public static EvalReport Run(IEnumerable<EvalCase> cases, AnswerService service) =>
-        new(cases.Select(evalCase => Score(evalCase, service.Ask(evalCase.Question))).ToArray());
+        new(cases.Select(evalCase => Score(evalCase, Converse(service, evalCase.Context ?? [], evalCase.Question))).ToArray());
+
+    /// <summary>
+    /// The answer to <paramref name="question"/> after <paramref name="context"/> in one fresh conversation, the topic
+    /// carried from message to message as the dialog carries it.
+    /// </summary>
+    public static Answer Converse(AnswerService service, IReadOnlyList<string> context, string question)
+    {
+        ConversationTopic? topic = null;
+        foreach (var message in context)
+        {
+            topic = service.Ask(message, topic, new HashSet<int>()).Topic;
+        }
+
+        return service.Ask(question, topic, new HashSet<int>()).Answer;
+    }
 
     /// <summary>Whether <paramref name="answer"/> is right for <paramref name="evalCase"/>.</summary>
     public static EvalOutcome Score(EvalCase evalCase, Answer answer)

@@ -29,6 +29,30 @@ public sealed class CommandsTests
     }
 
     [Fact]
+    public void AskLines_ConversationObjects_AnswersTheQuestionAfterItsContextAndReportsBadObjects()
+    {
+        var input = new StringReader("""
+            {"context": ["what is ALS"], "question": "what causes it?"}
+            {"question": "what causes it?"}
+            {"context": "what is ALS", "question": "what causes it?"}
+            {"context": ["what is ALS"]}
+            """);
+        var output = new StringWriter();
+        var errors = new StringWriter();
+
+        Commands.AskLines(Engine.Instance, input, output, errors);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        var followUp = JsonDocument.Parse(lines[0]).RootElement;
+        Assert.Equal("what causes it?", followUp.GetProperty("question").GetString());
+        Assert.StartsWith("About ALS: Doctors do not know what causes ALS", followUp.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("About ALS", JsonDocument.Parse(lines[1]).RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("line 3", errors.ToString(), StringComparison.Ordinal);
+        Assert.Contains("line 4", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Chat_Conversation_ShowsNoticeOnceAndAnswersUntilQuit()
     {
         var output = new StringWriter();

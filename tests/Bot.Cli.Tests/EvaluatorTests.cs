@@ -49,6 +49,17 @@ public sealed class EvaluatorTests
         }
     }
 
+    [Fact]
+    public void Run_CaseWithContext_AnswersTheContextFirstInOneConversation()
+    {
+        var alone = new EvalCase("a", "does it hurt?", "answer", ["causes muscle weakness and pain"]);
+        var after = alone with { Id = "b", Context = ["what is myositis"] };
+
+        var report = Evaluator.Run([alone, after], Engine.Instance.Answers);
+
+        Assert.Equal([false, true], report.Outcomes.Select(outcome => outcome.Right));
+    }
+
     [Theory]
     [InlineData("Loses 35–40% of muscle’s mass", "loses 35 40% of muscle s mass")]
     [InlineData("  Cancer, HIV,  or MS ", "cancer hiv or ms")]

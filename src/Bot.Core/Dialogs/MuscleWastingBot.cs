@@ -10,7 +10,8 @@ namespace Bot.Core.Dialogs;
 
 /// <summary>
 /// The dialog every channel runs: a welcome with the not-medical-advice notice when someone joins; each message
-/// answered by the <see cref="AnswerService"/> and rendered for the channel, with follow-up topics as suggested
+/// answered by the <see cref="AnswerService"/> against the conversation's topic (kept in <see cref="ConversationState"/>,
+/// so a follow-up such as "how is it treated?" is read as being about it) and rendered for the channel, with follow-up topics as suggested
 /// actions; "tell me more" gives the next best passages for the last question; "talk to the clinic" gives the
 /// clinic's contact details. The notice is shown once per conversation. On Teams and Web Chat answers carry the
 /// feedback loop; a vote (invoke <c>message/submitAction</c>) is recorded with the answer it rates (and confirmed on Web Chat
@@ -64,11 +65,12 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         }
 
         Answer answer;
+        var topic = state.Topic;
         var more = MoreRequest().IsMatch(text) && state.LastQuestion is not null;
         HashSet<int> seen = more ? [.. state.Seen] : [];
         if (more)
         {
-            answer = answers.Ask(state.LastQuestion!, seen);
+            answer = answers.Ask(state.LastQuestion!, state.Topic, seen).Answer;
             if (answer.Kind == AnswerKind.Decline)
             {
                 await turn.SendAsync(new Activity { Text = $"That is all the articles I can quote say about it. {clinic.ContactSentence()}", TextFormat = "plain", SuggestedActions = Actions([TalkToClinic]) }, cancellationToken);
@@ -77,7 +79,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
         }
         else
         {
-            answer = answers.Ask(text);
+            (answer, topic) = answers.Ask(text, state.Topic, seen);
             if (Outcome(answer.Kind) is { } outcome)
             {
                 await RecordAsync(turn, outcome, text, answer.Kind == AnswerKind.Answer ? answer.Confidence : null, cancellationToken: cancellationToken);
@@ -110,6 +112,7 @@ public sealed partial class MuscleWastingBot(AnswerService answers, AnswerOption
             {
                 LastQuestion = answered ? answer.Question : state.LastQuestion,
                 Seen = answered ? [.. seen, .. answer.Citations.Select(citation => citation.PassageId)] : state.Seen,
+                Topic = topic,
                 NoticeShown = state.NoticeShown || answered,
                 SentAnswers = sentId is null ? state.SentAnswers : Remember(state.SentAnswers, sentId, sent),
             },

@@ -1,3 +1,5 @@
+using Bot.Knowledge.Understanding;
+
 namespace Bot.Core.State;
 
 /// <summary>What the bot remembers about one conversation.</summary>
@@ -8,6 +10,9 @@ public sealed record ConversationState
 
     /// <summary>The passages already cited for <see cref="LastQuestion"/>, so "tell me more" moves on.</summary>
     public IReadOnlyList<int> Seen { get; init; } = [];
+
+    /// <summary>What the conversation is about, so a follow-up ("how is it treated?") is read against it.</summary>
+    public ConversationTopic? Topic { get; init; }
 
     /// <summary>The latest answers sent, by the id the channel gave each message, so votes can name what they rate.</summary>
     public IReadOnlyDictionary<string, SentAnswer> SentAnswers { get; init; } = new Dictionary<string, SentAnswer>();

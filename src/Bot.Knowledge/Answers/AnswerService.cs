@@ -29,6 +29,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private static readonly SentenceWindow Window = new();
     private const int MaxFollowUps = 3;
 
+    private readonly FollowUpReader _followUps = new(embedder);
+
     /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
     public string Notice => options.Notice;
 
@@ -39,7 +41,16 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// Answers <paramref name="message"/> without citing the passages in <paramref name="seen"/> (for "tell me more":
     /// the next best passages); declines when nothing unseen covers the question.
     /// </summary>
-    public Answer Ask(string message, IReadOnlySet<int> seen)
+    public Answer Ask(string message, IReadOnlySet<int> seen) => Ask(message, null, seen).Answer;
+
+    /// <summary>
+    /// Answers <paramref name="message"/> in a conversation about <paramref name="topic"/>: triage reads the message
+    /// alone first; then a follow-up that leans on the topic (see <see cref="FollowUpReader"/>) is retrieved with it
+    /// and its answer says so ("About cachexia: …"); "what about X?" after "what is Y?" asks "what is X" and makes X the
+    /// topic; a self-contained question starts a new topic. Returns the
+    /// reply and the topic after it (none after an emergency, the same after small talk).
+    /// </summary>
+    public ConversationTurn Ask(string message, ConversationTopic? topic, IReadOnlySet<int> seen)
     {
         ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
@@ -47,29 +58,59 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         var verdict = triage.Classify(read);
         if (verdict.Emergency is { } emergency)
         {
-            return new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []);
+            return new(new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []), null);
         }
 
         if (verdict.SmallTalk is { } smallTalk)
         {
-            return new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []);
+            return new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
         }
 
-        var searched = searcher.Search(question, SearchDepth);
-        var ranked = ranker.Rank(searched.Index.Passages, searched, read.Vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
+        if (FollowUpReader.AskedAbout(question, topic) is { } other)
+        {
+            var switched = Respond(question, Retrieve(other, Message.Read(other, embedder).Vector, seen), seen);
+            var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId));
+            return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
+        }
+
+        var alone = Retrieve(question, read.Vector, seen);
+        var followUp = _followUps.Read(read, topic, alone.Answerable ? 1 : 0, options.MinCoverage);
+        if (followUp is null || topic is null)
+        {
+            var answer = Respond(question, alone, seen);
+            return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
+        }
+
+        var reply = Respond(question, Retrieve(followUp, Message.Read(followUp, embedder).Vector, seen), seen);
+        if (reply.Kind == AnswerKind.Answer)
+        {
+            reply = reply with { Text = $"About {topic.Subject}: {reply.Text}" };
+        }
+
+        return new(reply, topic.Continue(question, reply.Citations.Select(citation => citation.PassageId)));
+    }
+
+    /// <summary>Lexical candidates and every passage's similarity to <paramref name="vector"/>, ranked, with the calibrated confidence.</summary>
+    private Retrieved Retrieve(string text, float[] vector, IReadOnlySet<int> seen)
+    {
+        var searched = searcher.Search(text, SearchDepth);
+        var ranked = ranker.Rank(searched.Index.Passages, searched, vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
         var confidence = ranked.Count == 0 ? 0 : ranker.Weights.Confidence(ranked[0], ranked.Count > 1 ? ranked[1].Score : 0);
+
         // The lexical match is trusted on its own when it covers the question well: names and typos ("muscel wastign")
         // that a sentence model reads poorly.
         var lexicallyCovered = searched.Hits.Count > 0 && !seen.Contains(searched.Hits[0].Passage.Id) && searched.Hits[0].Coverage >= options.MinCoverage;
-        if (ranked.Count == 0 || (confidence < ranker.Weights.MinConfidence && !lexicallyCovered))
-        {
-            return new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(confidence, 3), []);
-        }
-
-        var bySemantic = ranked.ToDictionary(candidate => candidate.Passage.Id);
-        var hits = DefinitionFirst(question, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
-        return Compose(question, searched with { Hits = hits }, seen, bySemantic, confidence);
+        var hits = DefinitionFirst(text, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
+        return new Retrieved(searched with { Hits = hits }, ranked.ToDictionary(candidate => candidate.Passage.Id), confidence, ranked.Count > 0 && (confidence >= ranker.Weights.MinConfidence || lexicallyCovered));
     }
+
+    private Answer Respond(string question, Retrieved retrieved, IReadOnlySet<int> seen) =>
+        retrieved.Answerable
+            ? Compose(question, retrieved.Result, seen, retrieved.Ranked, retrieved.Confidence)
+            : new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(retrieved.Confidence, 3), []);
+
+    /// <summary>What retrieval found for one text: the ranked hits, their features, the confidence, and whether to answer.</summary>
+    private sealed record Retrieved(SearchResult Result, Dictionary<int, RankedPassage> Ranked, double Confidence, bool Answerable);
 
     private Answer Compose(string question, SearchResult result, IReadOnlySet<int> seen, Dictionary<int, RankedPassage> ranked, double confidence)
     {
