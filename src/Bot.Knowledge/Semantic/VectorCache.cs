@@ -6,21 +6,25 @@ namespace Bot.Knowledge.Semantic;
 
 /// <summary>
 /// Vectors already computed, keyed by the model and a hash of the text, so a restart (or a reload that changed one
-/// file) embeds only what is new. Kept in memory for the process (every host in a test run shares it) and, given a
-/// folder, in one file per model there (<c>vectors-&lt;model hash&gt;.bin</c>), rewritten whole when it grows.
+/// file) embeds only what is new. Kept in memory for the process (every host in a test run shares them, whatever its
+/// folder) and, given a folder, in one file per model there (<c>vectors-&lt;model hash&gt;.bin</c>), rewritten whole when it grows.
 /// </summary>
 public sealed class VectorCache
 {
     private static readonly ConcurrentDictionary<string, VectorCache> Caches = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    /// <summary>Every vector the process knows, per model: hosts with different data folders share them.</summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, float[]>> Known = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, float[]> _vectors;
     private readonly Lock _fileLock = new();
     private readonly string? _path;
     private readonly int _dimensions;
     private int _saved;
 
-    private VectorCache(string? path, int dimensions)
+    private VectorCache(string? path, int dimensions, ConcurrentDictionary<string, float[]> vectors)
     {
+        _vectors = vectors;
         _path = path;
         _dimensions = dimensions;
         if (path is not null && File.Exists(path))
@@ -37,14 +41,15 @@ public sealed class VectorCache
         ArgumentNullException.ThrowIfNull(embedder);
         var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
         var path = directory is null ? null : Path.Combine(Path.GetFullPath(directory), $"vectors-{model}.bin");
-        return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions));
+        var known = Known.GetOrAdd(model, _ => new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal));
+        return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions, known));
     }
 
     /// <summary>How many vectors the cache holds.</summary>
     internal int Count => _vectors.Count;
 
     /// <summary>A cache over <paramref name="path"/> of its own, not shared with the process (tests of the file).</summary>
-    internal static VectorCache Open(string? path, int dimensions) => new(path, dimensions);
+    internal static VectorCache Open(string? path, int dimensions) => new(path, dimensions, new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal));
 
     /// <summary>The vectors of <paramref name="texts"/>, embedding (in batches) only those not seen before, then saving.</summary>
     public float[][] Embed(IEmbedder embedder, IReadOnlyList<string> texts, EmbeddingKind kind)
