@@ -6,7 +6,8 @@ namespace Bot.Knowledge.Semantic;
 /// <summary>
 /// The vector of every passage and of each of its sentences, for one corpus snapshot. A clinic Q&amp;A entry's
 /// "sentences" are its question and the other ways it is asked (small models compare question with question far
-/// better than question with paragraph), each standing for the whole answer.
+/// better than question with paragraph), each standing for the whole answer, and they are its example questions too;
+/// an article passage's example questions come from corpus/passage-questions.jsonl.
 /// </summary>
 public sealed class PassageVectors
 {
@@ -43,7 +44,7 @@ public sealed class PassageVectors
         var vectors = cache.Embed(embedder, [.. passages.Select(passage => passage.Text), .. spans.SelectMany(list => list.Select(span => span.Text))], EmbeddingKind.Passage);
         var next = passages.Count;
         var sentences = spans.Select(list => list.Select(span => new SentenceVector(span.Start, span.End, vectors[next++])).ToArray()).ToArray();
-        var questions = passages.Select(examples.For).ToArray();
+        var questions = passages.Select(passage => passage.Questions.Count > 0 ? passage.Questions : examples.For(passage)).ToArray();
         var questionVectors = cache.Embed(embedder, [.. questions.SelectMany(list => list)], EmbeddingKind.Query);
         next = 0;
         return new PassageVectors(vectors[..passages.Count], sentences, [.. questions.Select(list => list.Select(_ => questionVectors[next++]).ToArray())]);
