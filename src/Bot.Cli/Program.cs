@@ -16,6 +16,8 @@ const string Usage = """
                        (default tests/Bot.Knowledge.Tests/TestData/Triage); writes src/Bot.Knowledge/Triage/TriageModel.json, TriageNeighbours.bin
       tune FILE...     choose the ranking weights, confidence calibration and decline threshold from labelled
                        questions (cross-validated); writes src/Bot.Knowledge/Retrieval/RankingWeights.json
+      embed-corpus     write the corpus's passage, sentence and example-question vectors to
+                       src/Bot.Knowledge/Semantic/CorpusVectors.bin (shipped, so a fresh process starts without embedding)
       bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
       load directline --url URL --secret S [--conversations N] [--seconds T]
                        time the Direct Line post→reply round trip of a running host under a bounded load
@@ -53,6 +55,16 @@ try
                 Console.Out);
         case ["tune", .. var files] when files.Length > 0:
             return RankingTuner.Run(Engine(), files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
+        case ["embed-corpus"]:
+            Engine().Dispose();
+            var vectorsPath = Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Semantic", "CorpusVectors.bin");
+            using (var vectorsFile = File.Create(vectorsPath))
+            {
+                VectorCache.WriteKnown(MiniLmEmbedder.Shared, vectorsFile);
+            }
+
+            Console.WriteLine($"wrote {vectorsPath}");
+            return 0;
         case ["bench", .. var options]:
             return Benchmark.Run(settings, options, Console.Out);
         case ["load", "directline", .. var options]:

@@ -41,8 +41,28 @@ public sealed class VectorCache
         ArgumentNullException.ThrowIfNull(embedder);
         var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
         var path = directory is null ? null : Path.Combine(Path.GetFullPath(directory), $"vectors-{model}.bin");
-        var known = Known.GetOrAdd(model, _ => new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal));
+        var known = Known.GetOrAdd(model, _ => Shipped(embedder));
         return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions, known));
+    }
+
+    /// <summary>The shipped corpus's vectors (CorpusVectors.bin, written by <c>bot embed-corpus</c>) when they belong to <paramref name="embedder"/>'s model.</summary>
+    public const string ShippedResource = "Bot.Knowledge.Semantic.CorpusVectors.bin";
+
+    /// <summary>Writes every vector the process knows for <paramref name="embedder"/>'s model, headed by the model's id, as <c>CorpusVectors.bin</c> holds them.</summary>
+    public static void WriteKnown(IEmbedder embedder, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(embedder.ModelId);
+        foreach (var (key, vector) in Known.GetValueOrDefault(model, new ConcurrentDictionary<string, float[]>()).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            writer.Write(key);
+            foreach (var value in vector)
+            {
+                writer.Write(value);
+            }
+        }
     }
 
     /// <summary>How many vectors the cache holds.</summary>
@@ -57,6 +77,19 @@ public sealed class VectorCache
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(texts);
         var keys = texts.Select(text => Key(kind, text)).ToArray();
+        lock (EmbeddingLock)
+        {
+            EmbedMissing(embedder, texts, kind, keys);
+        }
+
+        return [.. keys.Select(key => _vectors[key])];
+    }
+
+    /// <summary>Hosts starting together embed what is missing once, one after another, instead of all at once.</summary>
+    private static readonly Lock EmbeddingLock = new();
+
+    private void EmbedMissing(IEmbedder embedder, IReadOnlyList<string> texts, EmbeddingKind kind, string[] keys)
+    {
         var missing = Enumerable.Range(0, texts.Count).Where(i => !_vectors.ContainsKey(keys[i])).DistinctBy(i => keys[i]).ToArray();
         foreach (var batch in missing.Chunk(32))
         {
@@ -67,12 +100,44 @@ public sealed class VectorCache
             }
         }
 
-        if (missing.Length > 0)
+        if (missing.Length > 0 || _vectors.Count != _saved)
         {
             Save();
         }
+    }
 
-        return [.. keys.Select(key => _vectors[key])];
+    /// <summary>
+    /// The vectors shipped with the assembly for the repository's corpus, so a fresh process (a replica, a test host, a
+    /// first start) embeds only what changed since they were written; empty for another model.
+    /// </summary>
+    private static ConcurrentDictionary<string, float[]> Shipped(IEmbedder embedder)
+    {
+        var vectors = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+        using var stream = typeof(VectorCache).Assembly.GetManifestResourceStream(ShippedResource);
+        if (stream is null)
+        {
+            return vectors;
+        }
+
+        using var reader = new BinaryReader(stream);
+        if (reader.ReadString() != embedder.ModelId)
+        {
+            return vectors;
+        }
+
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        {
+            var key = reader.ReadString();
+            var vector = new float[embedder.Dimensions];
+            for (var i = 0; i < vector.Length; i++)
+            {
+                vector[i] = reader.ReadSingle();
+            }
+
+            vectors[key] = vector;
+        }
+
+        return vectors;
     }
 
     private static string Key(EmbeddingKind kind, string text) =>
