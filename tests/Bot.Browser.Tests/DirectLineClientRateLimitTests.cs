@@ -42,6 +42,12 @@ public sealed class DirectLineClientRateLimitTests(BrowserHost host) : IClassFix
 
         Assert.True(outcome.GetProperty("failed").GetBoolean(), outcome.ToString());
         Assert.Equal(429, outcome.GetProperty("status").GetInt32());
+        // The response handler reads the header asynchronously: give it a moment to record the refusal.
+        for (var wait = 0; wait < 50 && refusals.Count == 0; wait++)
+        {
+            await Task.Delay(100);
+        }
+
         var retryAfter = Assert.Single(refusals);
         Assert.True(DateTimeOffset.TryParse(retryAfter, System.Globalization.CultureInfo.InvariantCulture, out var at) && at > DateTimeOffset.UtcNow.AddSeconds(-1), retryAfter);
         Assert.Equal(2, await page.EvaluateAsync<int>("() => window.directLine.connectionStatus$.getValue()"));
