@@ -74,7 +74,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         }
 
         var alone = Retrieve(question, read.Vector, seen);
-        var followUp = _followUps.Read(read, topic, alone.Answerable ? 1 : 0, options.MinCoverage);
+        var followUp = _followUps.Read(read, topic, alone.Answerable);
         if (followUp is null || topic is null)
         {
             var answer = Respond(question, alone, seen);
@@ -160,9 +160,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             .ToArray();
         return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(confidence, 3), followUps);
 
-        // The sentence closest in meaning to the question, grown as a reader needs it; the lexical window when the
-        // passage has no sentence of its own (a one-line passage).
-        // For "what is X", the sentence that defines X.
+        // The sentence closest in meaning to the question (for "what is X", the sentence that defines X), grown as a
+        // reader needs it; the lexical window when the passage has no sentence of its own (a one-line passage).
         Snippet Snippet(Passage passage)
         {
             var sentences = SentenceSplitter.Split(passage.Text);
@@ -173,8 +172,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
             var subject = DefinitionSubject(question);
             var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(passage.Text[span.Start..span.End], subject));
-            var first = defining >= 0 ? defining : candidate.SentenceIndex;
-            return Window.Grow(passage, sentences, first, first, candidate.Score);
+            var opening = defining >= 0 ? defining : candidate.SentenceIndex;
+            return Window.Grow(passage, sentences, opening, opening, candidate.Score);
         }
 
         void Cite(Passage passage, Snippet snippet)
@@ -213,14 +212,14 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     private static bool IsQa(PassageIndex snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
 
-    /// <summary>
-    /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
-    /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
-    /// </summary>
     /// <summary>The X of "what is X", "what does X mean", "define X"; null for other questions.</summary>
     private static string? DefinitionSubject(string question) =>
         DefinitionQuestion().Match(question) is { Success: true } match && WhiteSpace.Collapse(match.Groups["subject"].Value) is { Length: > 1 } subject ? subject : null;
 
+    /// <summary>
+    /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
+    /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
+    /// </summary>
     private List<SearchHit> DefinitionFirst(string question, List<SearchHit> hits)
     {
         var subject = DefinitionSubject(question);

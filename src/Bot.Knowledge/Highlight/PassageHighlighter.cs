@@ -13,6 +13,8 @@ namespace Bot.Knowledge.Highlight;
 /// </summary>
 public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters = 420, int minCharacters = 160)
 {
+    private readonly SentenceWindow _window = new(maxSentences, maxCharacters, minCharacters);
+
     /// <summary>The best snippet of <paramref name="passage"/> for <paramref name="query"/>.</summary>
     public Snippet Highlight(PassageIndex index, Passage passage, Query query)
     {
@@ -48,24 +50,7 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
             }
         }
 
-        while (passage.Text[sentences[bestEnd].Start..sentences[bestEnd].End].EndsWith(':')
-            && bestEnd + 1 < sentences.Length
-            && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters * 2)
-        {
-            bestEnd++;
-            while (bestEnd + 1 < sentences.Length && IsListItem(passage.Text, sentences[bestEnd + 1])
-                && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters * 2)
-            {
-                bestEnd++;
-            }
-        }
-
-        while (bestEnd + 1 < sentences.Length && bestEnd - bestStart + 1 < maxSentences
-            && sentences[bestEnd].End - sentences[bestStart].Start < minCharacters
-            && sentences[bestEnd + 1].End - sentences[bestStart].Start <= maxCharacters)
-        {
-            bestEnd++;
-        }
+        bestEnd = _window.Extend(passage.Text, [.. sentences.Select(sentence => (sentence.Start, sentence.End))], bestStart, bestEnd);
 
         Array.Clear(covered);
         for (var i = bestStart; i <= bestEnd; i++)
@@ -77,8 +62,6 @@ public sealed class PassageHighlighter(int maxSentences = 3, int maxCharacters =
         var end = sentences[bestEnd].End;
         return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, Math.Max(0, bestScore), covered);
     }
-
-    private static bool IsListItem(string text, IndexedSentence sentence) => Corpus.PlainTextSegmenter.Classify(text[sentence.Start..sentence.End]) == BlockKind.ListItem;
 
     private static void Cover(IndexedSentence sentence, Query query, double[] covered)
     {

@@ -13,13 +13,22 @@ public sealed class SentenceWindow(int maxSentences = 3, int maxCharacters = 420
     public Snippet Grow(Passage passage, IReadOnlyList<(int Start, int End)> sentences, int first, int last, double score)
     {
         ArgumentNullException.ThrowIfNull(passage);
+        last = Extend(passage.Text, sentences, first, last);
+        var (start, end) = (sentences[first].Start, sentences[last].End);
+        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, score, []);
+    }
+
+    /// <summary>The last sentence of the run from <paramref name="first"/> to <paramref name="last"/> once grown as above.</summary>
+    public int Extend(string text, IReadOnlyList<(int Start, int End)> sentences, int first, int last)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentences);
-        while (passage.Text[sentences[last].Start..sentences[last].End].EndsWith(':')
+        while (text[sentences[last].Start..sentences[last].End].EndsWith(':')
             && last + 1 < sentences.Count
             && sentences[last + 1].End - sentences[first].Start <= maxCharacters * 2)
         {
             last++;
-            while (last + 1 < sentences.Count && PlainTextSegmenter.Classify(passage.Text[sentences[last + 1].Start..sentences[last + 1].End]) == BlockKind.ListItem
+            while (last + 1 < sentences.Count && PlainTextSegmenter.Classify(text[sentences[last + 1].Start..sentences[last + 1].End]) == BlockKind.ListItem
                 && sentences[last + 1].End - sentences[first].Start <= maxCharacters * 2)
             {
                 last++;
@@ -33,7 +42,6 @@ public sealed class SentenceWindow(int maxSentences = 3, int maxCharacters = 420
             last++;
         }
 
-        var (start, end) = (sentences[first].Start, sentences[last].End);
-        return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, score, []);
+        return last;
     }
 }

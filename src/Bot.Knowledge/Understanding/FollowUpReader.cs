@@ -25,10 +25,9 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
 
     /// <summary>
     /// The text to retrieve <paramref name="message"/> with when it leans on <paramref name="topic"/>, else null;
-    /// <paramref name="aloneCoverage"/> is how well the message retrieved alone and <paramref name="confident"/> the
-    /// coverage an answer needs.
+    /// <paramref name="answeredAlone"/> is whether the message alone retrieves an answer confidently.
     /// </summary>
-    public string? Read(Message message, ConversationTopic? topic, double aloneCoverage, double confident)
+    public string? Read(Message message, ConversationTopic? topic, bool answeredAlone)
     {
         ArgumentNullException.ThrowIfNull(message);
         var refersBack = RefersBack().IsMatch(message.Text);
@@ -40,7 +39,7 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         var similarity = TensorPrimitives.Dot(message.Vector, embedder.Embed([topic.Text], EmbeddingKind.Query)[0]);
         var leans = refersBack
             || similarity >= CloseSimilarity
-            || (similarity >= RelatedSimilarity && aloneCoverage < confident);
+            || (similarity >= RelatedSimilarity && !answeredAlone);
         return leans ? $"{message.Text} {topic.Text}" : null;
     }
 

@@ -16,7 +16,7 @@ public sealed class FollowUpReaderTests
     [InlineData("what about weight loss?")]
     public void Read_MessageThatRefersBack_IsRetrievedWithTheTopic(string message)
     {
-        var text = _sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, aloneCoverage: 1, confident: 0.45);
+        var text = _sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, answeredAlone: true);
 
         Assert.Equal($"{message} what is cachexia", text);
     }
@@ -26,13 +26,13 @@ public sealed class FollowUpReaderTests
     [InlineData("how does focused ultrasound therapy work")]
     public void Read_SelfContainedQuestionOnAnotherSubject_StartsANewTopic(string message)
     {
-        Assert.Null(_sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, aloneCoverage: 1, confident: 0.45));
+        Assert.Null(_sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, answeredAlone: true));
     }
 
     [Fact]
     public void Read_NoTopic_IsNotAFollowUp()
     {
-        Assert.Null(_sut.Read(Message.Read("how is it treated?", MiniLmEmbedder.Shared), null, aloneCoverage: 0, confident: 0.45));
+        Assert.Null(_sut.Read(Message.Read("how is it treated?", MiniLmEmbedder.Shared), null, answeredAlone: false));
     }
 
     [Theory]
