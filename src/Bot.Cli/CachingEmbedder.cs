@@ -16,6 +16,8 @@ internal sealed class CachingEmbedder(IEmbedder inner) : IEmbedder
 
     public int Dimensions => inner.Dimensions;
 
+    public IReadOnlySet<string> Words => inner.Words;
+
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default)
     {
         var keys = texts.Select(text => $"{kind}\n{text}").ToArray();

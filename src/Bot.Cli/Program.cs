@@ -3,6 +3,7 @@ using Bot.Core.Analytics;
 using Bot.Core.Dialogs;
 using Bot.Core.State;
 using Bot.Knowledge;
+using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Semantic;
 
 const string Usage = """
@@ -54,7 +55,7 @@ try
                 Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageNeighbours.bin"),
                 Console.Out);
         case ["tune", .. var files] when files.Length > 0:
-            return RankingTuner.Run(Engine(), files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
+            return RankingTuner.Run(Engine(), ExampleQuestions.Load(settings.CorpusDirectory).Unanswerable, files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
         case ["embed-corpus"]:
             Engine().Dispose();
             var vectorsPath = Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Semantic", "CorpusVectors.bin");

@@ -7,6 +7,7 @@ using Bot.Knowledge.Semantic;
 using Bot.Knowledge.Understanding;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 
 namespace Bot.Cli;
 
@@ -15,7 +16,8 @@ namespace Bot.Cli;
 /// on labelled questions (right when the sentence window cited from the top passage contains an expected phrase),
 /// then calibrates the confidence (logistic regression, ML.NET, on the top candidate's features; declines count as
 /// wrong answers) and the decline threshold that gets the most cases right, also cross-validated, and writes
-/// <c>RankingWeights.json</c> with a calibration table.
+/// <c>RankingWeights.json</c> with a calibration table. The corpus's unanswerable questions are decline cases too;
+/// each case's cosine with them leaves out its own entry, as a new question would not find itself there.
 /// </summary>
 internal static class RankingTuner
 {
@@ -24,11 +26,16 @@ internal static class RankingTuner
     private static readonly double[] Grid = [0, 0.25, 0.5, 1, 2];
     private static readonly double[] Thresholds = [.. Enumerable.Range(1, 19).Select(i => i / 20.0)];
 
-    public static int Run(KnowledgeBase engine, IReadOnlyList<string> files, string weightsPath, TextWriter output)
+    public static int Run(KnowledgeBase engine, IReadOnlyList<string> unanswerable, IReadOnlyList<string> files, string weightsPath, TextWriter output)
     {
-        var cases = files.SelectMany(Evaluator.Read).Where(evalCase => evalCase.Expect is "answer" or "decline").ToArray();
+        var bank = unanswerable.Select((question, index) => (Text: Evaluator.Normalise(question), index)).GroupBy(entry => entry.Text).ToDictionary(group => group.Key, group => group.First().index);
+        var cases = files.SelectMany(Evaluator.Read).Where(evalCase => evalCase.Expect is "answer" or "decline")
+            .Where(evalCase => !bank.ContainsKey(Evaluator.Normalise(evalCase.Question)))
+            .Concat(unanswerable.Select((question, index) => new EvalCase($"unanswerable-{index + 1}", question, "decline", null)))
+            .ToArray();
         var tables = cases.Select(evalCase => Candidates(engine, evalCase)).ToArray();
-        output.WriteLine($"{cases.Length} questions ({cases.Count(c => c.Expect == "answer")} answerable) from {string.Join(", ", files.Select(Path.GetFileName))}");
+        var outside = cases.Select(evalCase => (double)engine.Vectors.Unanswerable(Message.Read(engine.Speller.Correct(evalCase.Question), MiniLmEmbedder.Shared).Vector, bank.GetValueOrDefault(Evaluator.Normalise(evalCase.Question), -1))).ToArray();
+        output.WriteLine($"{cases.Length} questions ({cases.Count(c => c.Expect == "answer")} answerable) from {string.Join(", ", files.Select(Path.GetFileName))} and {unanswerable.Count} unanswerable questions of the corpus");
 
         var folds = cases.Select((_, i) => i % Folds).ToArray();
         new Random(Seed).Shuffle(folds);
@@ -53,10 +60,10 @@ internal static class RankingTuner
         var predicted = new double[cases.Length];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var calibration = Calibrate(Enumerable.Range(0, cases.Length).Where(i => folds[i] != fold).Select(i => (heldOutTop[i], heldOutRunnerUp[i], Right(cases[i], heldOutTop[i]))));
+            var calibration = Calibrate(Enumerable.Range(0, cases.Length).Where(i => folds[i] != fold).Select(i => (heldOutTop[i], heldOutRunnerUp[i], outside[i], Right(cases[i], heldOutTop[i]))));
             foreach (var i in Enumerable.Range(0, cases.Length).Where(i => folds[i] == fold))
             {
-                predicted[i] = heldOutTop[i] is { } top ? (final with { Calibration = calibration }).Confidence(top.Ranked, heldOutRunnerUp[i]) : 0;
+                predicted[i] = heldOutTop[i] is { } top ? (final with { Calibration = calibration }).Confidence(top.Ranked, heldOutRunnerUp[i], outside[i]) : 0;
             }
         }
 
@@ -78,7 +85,7 @@ internal static class RankingTuner
         var tops = Enumerable.Range(0, cases.Length).Select(i => Top(tables[i], final)).ToArray();
         var shipped = final with
         {
-            Calibration = Calibrate(Enumerable.Range(0, cases.Length).Select(i => (tops[i].Top, tops[i].RunnerUp, Right(cases[i], tops[i].Top)))),
+            Calibration = Calibrate(Enumerable.Range(0, cases.Length).Select(i => (tops[i].Top, tops[i].RunnerUp, outside[i], Right(cases[i], tops[i].Top)))),
             MinConfidence = threshold,
         };
         File.WriteAllText(weightsPath, JsonSerializer.Serialize(shipped));
@@ -128,15 +135,19 @@ internal static class RankingTuner
     private static double Score(RankedPassage candidate, RankingWeights weights) =>
         (weights.Lexical * candidate.Lexical) + (weights.Coverage * candidate.Coverage) + (weights.Passage * candidate.PassageCosine) + (weights.Sentence * candidate.SentenceCosine) + (weights.Question * candidate.QuestionCosine);
 
-    private static double[] Calibrate(IEnumerable<(Candidate? Top, double RunnerUp, bool Right)> rows)
+    /// <summary>
+    /// Logistic regression on the features; a light L2 penalty only (chosen by cross-validation: ML.NET's default L1
+    /// and L2 of 1 shrink the cosines, whose useful range is a few tenths, until they barely count).
+    /// </summary>
+    private static double[] Calibrate(IEnumerable<(Candidate? Top, double RunnerUp, double Unanswerable, bool Right)> rows)
     {
         var data = rows.Where(row => row.Top is not null).Select(row => new CalibrationRow
         {
             Label = row.Right,
-            Features = [(float)row.Top!.Ranked.SentenceCosine, (float)row.Top.Ranked.PassageCosine, (float)row.Top.Ranked.QuestionCosine, (float)row.Top.Ranked.Coverage, (float)row.Top.Ranked.Score, (float)(row.Top.Ranked.Score - row.RunnerUp)],
+            Features = [.. RankingWeights.Features(row.Top!.Ranked, row.RunnerUp, row.Unanswerable).Select(value => (float)value)],
         }).ToArray();
         var ml = new MLContext(Seed);
-        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression().Fit(ml.Data.LoadFromEnumerable(data));
+        var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 0.1f }).Fit(ml.Data.LoadFromEnumerable(data));
         var parameters = model.Model.SubModel;
         return [parameters.Bias, .. parameters.Weights];
     }
@@ -144,8 +155,9 @@ internal static class RankingTuner
     /// <summary>Every original passage for the case's question, with its features and whether citing it would be right.</summary>
     private static Candidate[] Candidates(KnowledgeBase engine, EvalCase evalCase)
     {
-        var message = Message.Read(evalCase.Question, MiniLmEmbedder.Shared);
-        var lexical = engine.Searcher.Search(evalCase.Question, 30);
+        var spelled = engine.Speller.Correct(evalCase.Question);
+        var message = Message.Read(spelled, MiniLmEmbedder.Shared);
+        var lexical = engine.Searcher.Search(spelled, 30);
         var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, message.Vector);
         var phrases = (evalCase.ContainsAny ?? []).Select(Evaluator.Normalise).ToArray();
         return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate).Contains)))];
@@ -169,7 +181,7 @@ internal static class RankingTuner
     {
         public bool Label { get; set; }
 
-        [VectorType(6)]
+        [VectorType(7)]
         public float[] Features { get; set; } = [];
     }
 }

@@ -5,6 +5,7 @@ using Bot.Knowledge.Indexing;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
 using Bot.Knowledge.Triage;
+using Bot.Knowledge.Understanding;
 
 namespace Bot.Knowledge;
 
@@ -21,8 +22,9 @@ public sealed class KnowledgeBase : IDisposable
     /// <summary>The synonyms file's name in the corpus folder.</summary>
     public const string SynonymsFileName = "synonyms.txt";
 
-    private KnowledgeBase(KnowledgeCorpus corpus, PassageIndex index, LucenePassageSearcher searcher, PassageVectors vectors, AnswerService answers)
+    private KnowledgeBase(KnowledgeCorpus corpus, PassageIndex index, LucenePassageSearcher searcher, PassageVectors vectors, SpellingCorrector speller, AnswerService answers)
     {
+        Speller = speller;
         Corpus = corpus;
         Index = index;
         Searcher = searcher;
@@ -44,6 +46,9 @@ public sealed class KnowledgeBase : IDisposable
 
     /// <summary>The passages' and their sentences' vectors.</summary>
     public PassageVectors Vectors { get; }
+
+    /// <summary>Reads a message's shorthand and misspellings as the corpus spells them, before it is searched.</summary>
+    public SpellingCorrector Speller { get; }
 
     /// <summary>The answer service every channel uses.</summary>
     public AnswerService Answers { get; }
@@ -68,8 +73,9 @@ public sealed class KnowledgeBase : IDisposable
         var searcher = new LucenePassageSearcher(index, search);
         var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), ExampleQuestions.Load(corpusDirectory));
         var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
-        var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), ranker, answers ?? new AnswerOptions(), clinic ?? new ClinicOptions());
-        return new KnowledgeBase(corpus, index, searcher, vectors, service);
+        var speller = SpellingCorrector.Create(corpus.Passages.Select(passage => passage.Text), embedder.Words);
+        var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), ranker, answers ?? new AnswerOptions(), clinic ?? new ClinicOptions(), speller);
+        return new KnowledgeBase(corpus, index, searcher, vectors, speller, service);
     }
 
     /// <inheritdoc />

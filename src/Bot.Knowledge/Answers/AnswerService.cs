@@ -18,7 +18,7 @@ namespace Bot.Knowledge.Answers;
 /// qa), the reply is that answer alone. Everything else is declined plainly, with the
 /// clinic's contact. Never writes medical text of its own.
 /// </summary>
-public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, HybridRanker ranker, AnswerOptions options, ClinicOptions clinic)
+public sealed partial class AnswerService(IPassageSearcher searcher, PassageHighlighter highlighter, IEmbedder embedder, MessageTriage triage, HybridRanker ranker, AnswerOptions options, ClinicOptions clinic, SpellingCorrector? speller = null)
 {
     /// <summary>Lexical hits taken as candidates, beside every passage's similarity in meaning.</summary>
     private const int SearchDepth = 30;
@@ -30,6 +30,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private const int MaxFollowUps = 3;
 
     private readonly FollowUpReader _followUps = new(embedder);
+    private readonly SpellingCorrector _speller = speller ?? SpellingCorrector.None;
 
     /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
     public string Notice => options.Notice;
@@ -73,7 +74,9 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
         }
 
-        var alone = Retrieve(question, read.Vector, seen);
+        // Triage read the message as written; the search reads it as the articles spell it.
+        var spelled = _speller.Correct(read.Text);
+        var alone = Retrieve(spelled, ReferenceEquals(spelled, read.Text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
         var followUp = _followUps.Read(read, topic, alone.Answerable);
         if (followUp is null || topic is null)
         {
@@ -95,13 +98,9 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     {
         var searched = searcher.Search(text, SearchDepth);
         var ranked = ranker.Rank(searched.Index.Passages, searched, vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
-        var confidence = ranked.Count == 0 ? 0 : ranker.Weights.Confidence(ranked[0], ranked.Count > 1 ? ranked[1].Score : 0);
-
-        // The lexical match is trusted on its own when it covers the question well: names and typos ("muscel wastign")
-        // that a sentence model reads poorly.
-        var lexicallyCovered = searched.Hits.Count > 0 && !seen.Contains(searched.Hits[0].Passage.Id) && searched.Hits[0].Coverage >= options.MinCoverage;
+        var confidence = ranker.Confidence(ranked, vector);
         var hits = DefinitionFirst(text, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
-        return new Retrieved(searched with { Hits = hits }, ranked.ToDictionary(candidate => candidate.Passage.Id), confidence, ranked.Count > 0 && (confidence >= ranker.Weights.MinConfidence || lexicallyCovered));
+        return new Retrieved(searched with { Hits = hits }, ranked.ToDictionary(candidate => candidate.Passage.Id), confidence, ranked.Count > 0 && confidence >= ranker.Weights.MinConfidence);
     }
 
     private Answer Respond(string question, Retrieved retrieved, IReadOnlySet<int> seen) =>

@@ -8,39 +8,45 @@ namespace Bot.Knowledge.Corpus;
 /// one <c>{"source", "anchor", "questions"}</c> a line, the anchor being the passage's first 80 characters), matched
 /// question to question: a small sentence model compares a patient's question with another question far better
 /// than with a paragraph. A passage whose text changed no longer matches its anchor and simply has no examples.
+/// Beside them, questions people ask that no passage answers (corpus/unanswerable-questions.jsonl: one
+/// <c>{"question"}</c> a line): a question closer to one of those than to anything the passages answer is one to decline.
 /// </summary>
 public sealed class ExampleQuestions
 {
     /// <summary>The file's name in the corpus folder.</summary>
     public const string FileName = "passage-questions.jsonl";
 
+    /// <summary>The unanswerable questions' file name in the corpus folder.</summary>
+    public const string UnanswerableFileName = "unanswerable-questions.jsonl";
+
     /// <summary>Characters of a passage's start that identify it.</summary>
     public const int AnchorLength = 80;
 
     private readonly Dictionary<(string Source, string Anchor), string[]> _questions;
 
-    private ExampleQuestions(Dictionary<(string Source, string Anchor), string[]> questions) => _questions = questions;
+    private ExampleQuestions(Dictionary<(string Source, string Anchor), string[]> questions, IReadOnlyList<string> unanswerable)
+    {
+        _questions = questions;
+        Unanswerable = unanswerable;
+    }
 
     /// <summary>No examples.</summary>
-    public static ExampleQuestions None { get; } = new([]);
+    public static ExampleQuestions None { get; } = new([], []);
 
-    /// <summary>The examples in <paramref name="corpusDirectory"/>'s file; none when there is no file.</summary>
+    /// <summary>Questions no passage of the corpus answers.</summary>
+    public IReadOnlyList<string> Unanswerable { get; }
+
+    /// <summary>The examples in <paramref name="corpusDirectory"/>'s files; none for a file that is not there.</summary>
     public static ExampleQuestions Load(string corpusDirectory)
     {
-        var path = Path.Combine(corpusDirectory, FileName);
-        if (!File.Exists(path))
-        {
-            return None;
-        }
-
         var questions = new Dictionary<(string, string), string[]>();
-        foreach (var (line, index) in File.ReadLines(path).Select((line, index) => (line, index)).Where(entry => !string.IsNullOrWhiteSpace(entry.line)))
+        foreach (var entry in Read<Entry>(Path.Combine(corpusDirectory, FileName)))
         {
-            var entry = JsonSerializer.Deserialize<Entry>(line) ?? throw new InvalidDataException($"{path}:{index + 1} is empty");
             questions[(entry.Source, entry.Anchor)] = [.. entry.Questions.Where(question => !string.IsNullOrWhiteSpace(question))];
         }
 
-        return new ExampleQuestions(questions);
+        var unanswerable = Read<UnanswerableEntry>(Path.Combine(corpusDirectory, UnanswerableFileName)).Select(entry => entry.Question).Where(question => !string.IsNullOrWhiteSpace(question)).ToArray();
+        return new ExampleQuestions(questions, unanswerable);
     }
 
     /// <summary>The example questions <paramref name="passage"/> answers.</summary>
@@ -50,6 +56,14 @@ public sealed class ExampleQuestions
         var anchor = passage.Text.Length > AnchorLength ? passage.Text[..AnchorLength] : passage.Text;
         return _questions.GetValueOrDefault((passage.SourceId, anchor), []);
     }
+
+    private static IEnumerable<T> Read<T>(string path) =>
+        File.Exists(path)
+            ? File.ReadLines(path).Select((line, index) => (line, index)).Where(entry => !string.IsNullOrWhiteSpace(entry.line))
+                .Select(entry => JsonSerializer.Deserialize<T>(entry.line) ?? throw new InvalidDataException($"{path}:{entry.index + 1} is empty"))
+            : [];
+
+    private sealed record UnanswerableEntry([property: JsonPropertyName("question")] string Question);
 
     private sealed record Entry(
         [property: JsonPropertyName("source")] string Source,

@@ -23,16 +23,19 @@ public sealed record RankingWeights(
     [property: JsonPropertyName("minConfidence")] double MinConfidence)
 {
     /// <summary>The features the confidence is calibrated on, in order.</summary>
-    public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin"];
+    public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin", "unanswerable cosine"];
 
     /// <summary>The weights shipped with this assembly.</summary>
     public static RankingWeights Shipped { get; } = Load();
 
-    /// <summary>The calibrated probability that an answer from <paramref name="top"/> is right, given the runner-up's score.</summary>
-    public double Confidence(RankedPassage top, double runnerUpScore)
+    /// <summary>
+    /// The calibrated probability that an answer from <paramref name="top"/> is right, given the runner-up's score and
+    /// the question's cosine with the closest question no passage answers.
+    /// </summary>
+    public double Confidence(RankedPassage top, double runnerUpScore, double unanswerableCosine)
     {
         ArgumentNullException.ThrowIfNull(top);
-        double[] features = [top.SentenceCosine, top.PassageCosine, top.QuestionCosine, top.Coverage, top.Score, top.Score - runnerUpScore];
+        double[] features = [.. Features(top, runnerUpScore, unanswerableCosine)];
         var logit = Calibration[0];
         for (var i = 0; i < features.Length && i + 1 < Calibration.Length; i++)
         {
@@ -40,6 +43,13 @@ public sealed record RankingWeights(
         }
 
         return 1 / (1 + Math.Exp(-logit));
+    }
+
+    /// <summary>The values of <see cref="ConfidenceFeatures"/> for one top candidate.</summary>
+    public static IEnumerable<double> Features(RankedPassage top, double runnerUpScore, double unanswerableCosine)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        return [top.SentenceCosine, top.PassageCosine, top.QuestionCosine, top.Coverage, top.Score, top.Score - runnerUpScore, unanswerableCosine];
     }
 
     private static RankingWeights Load()

@@ -13,6 +13,9 @@ public interface IEmbedder
     /// <summary>The length of every vector.</summary>
     int Dimensions { get; }
 
+    /// <summary>The whole words of the model's vocabulary, lower case: words it reads as themselves, not as pieces.</summary>
+    IReadOnlySet<string> Words { get; }
+
     /// <summary>One unit vector per text, in order.</summary>
     float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default);
 }

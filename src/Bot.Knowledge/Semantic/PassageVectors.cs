@@ -7,20 +7,23 @@ namespace Bot.Knowledge.Semantic;
 /// The vector of every passage and of each of its sentences, for one corpus snapshot. A clinic Q&amp;A entry's
 /// "sentences" are its question and the other ways it is asked (small models compare question with question far
 /// better than question with paragraph), each standing for the whole answer, and they are its example questions too;
-/// an article passage's example questions come from corpus/passage-questions.jsonl.
+/// an article passage's example questions come from corpus/passage-questions.jsonl. Beside them, the vectors of the
+/// questions no passage answers (<see cref="Corpus.ExampleQuestions.Unanswerable"/>).
 /// </summary>
 public sealed class PassageVectors
 {
     private readonly float[][] _passages;
     private readonly SentenceVector[][] _sentences;
     private readonly float[][][] _examples;
+    private readonly float[][] _unanswerable;
 
     /// <summary>Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'.</summary>
-    public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null)
+    public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null)
     {
         _passages = passages;
         _sentences = sentences;
         _examples = examples ?? [.. passages.Select(_ => Array.Empty<float[]>())];
+        _unanswerable = unanswerable ?? [];
     }
 
     /// <summary>The passage's own vector.</summary>
@@ -47,7 +50,23 @@ public sealed class PassageVectors
         var questions = passages.Select(passage => passage.Questions.Count > 0 ? passage.Questions : examples.For(passage)).ToArray();
         var questionVectors = cache.Embed(embedder, [.. questions.SelectMany(list => list)], EmbeddingKind.Query);
         next = 0;
-        return new PassageVectors(vectors[..passages.Count], sentences, [.. questions.Select(list => list.Select(_ => questionVectors[next++]).ToArray())]);
+        var examplesByPassage = questions.Select(list => list.Select(_ => questionVectors[next++]).ToArray()).ToArray();
+        return new PassageVectors(vectors[..passages.Count], sentences, examplesByPassage, cache.Embed(embedder, [.. examples.Unanswerable], EmbeddingKind.Query));
+    }
+
+    /// <summary>
+    /// The cosine of <paramref name="query"/> with the closest question no passage answers, leaving out the one at
+    /// <paramref name="except"/> (tuning leaves a question's own entry out); 0 when there are none.
+    /// </summary>
+    public float Unanswerable(ReadOnlySpan<float> query, int except = -1)
+    {
+        var best = 0f;
+        for (var i = 0; i < _unanswerable.Length; i++)
+        {
+            best = i == except ? best : Math.Max(best, TensorPrimitives.Dot(_unanswerable[i], query));
+        }
+
+        return best;
     }
 
     /// <summary>

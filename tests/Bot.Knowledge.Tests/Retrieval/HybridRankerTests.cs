@@ -18,6 +18,26 @@ public sealed class HybridRankerTests
     }
 
     [Theory]
+    [InlineData("muscel wastign", "loss of muscle mass")]
+    [InlineData("wat r the symptoms of muscle wastin", "symptoms")]
+    public void Ask_MisspeltQuestion_IsAnsweredAsIfSpeltRight(string question, string expected)
+    {
+        var answer = Sut.Ask(question);
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains(expected, answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Close to the corpus's topics but asking what no article says (not among its unanswerable questions as worded).</summary>
+    [Theory]
+    [InlineData("roughly how many years do people survive once they are told they have ALS")]
+    [InlineData("what would a course of focused ultrasound treatment set me back in dollars")]
+    public void Ask_NearMissTheArticlesDoNotAnswer_IsDeclined(string question)
+    {
+        Assert.Equal(AnswerKind.Decline, Sut.Ask(question).Kind);
+    }
+
+    [Theory]
     [InlineData("how do I renew my passport")]
     [InlineData("what is the capital of peru")]
     public void Ask_UnrelatedQuestion_IsDeclined(string question)

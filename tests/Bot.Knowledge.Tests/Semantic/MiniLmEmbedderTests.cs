@@ -20,6 +20,14 @@ public sealed class MiniLmEmbedderTests
     }
 
     [Fact]
+    public void Words_ModelVocabulary_HoldsWholeWordsNotPieces()
+    {
+        Assert.Contains("muscle", Sut.Words);
+        Assert.DoesNotContain("##ing", Sut.Words);
+        Assert.DoesNotContain("[CLS]", Sut.Words);
+    }
+
+    [Fact]
     public void Embed_Paraphrase_IsCloserThanAnUnrelatedSentence()
     {
         var vectors = Sut.Embed(["my muscles are wasting away", "I am losing muscle mass", "the train leaves at noon"], EmbeddingKind.Query);

@@ -1,0 +1,126 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Lucene.Net.Tartarus.Snowball.Ext;
+using Lucene.Net.Util.Automaton;
+
+namespace Bot.Knowledge.Understanding;
+
+/// <summary>
+/// Reads chat shorthand and misspelt words the way the articles spell them, so the sentence model sees "muscle
+/// wasting" where a patient typed "muscel wastign" (a small model's word pieces make nothing of a misspelling). A word
+/// is corrected only when its stem (Lucene's Snowball English stemmer) is the stem of no corpus word and of no whole
+/// word of the model's vocabulary, to the most frequent corpus word within one edit (two for words of seven letters or
+/// more; a swap of neighbours is one edit; see <see cref="Plausible"/>), found with Lucene's Levenshtein automata; shorthand comes from
+/// <c>TextSpeak.txt</c>. A word the model knows in some form ("grub", "docs", "diagnose") is left as it is, and so is
+/// a word with an apostrophe.
+/// </summary>
+public sealed partial class SpellingCorrector
+{
+    private const int MinLength = 4;
+    private const int LongWord = 7;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Shorthand = new(ReadShorthand);
+
+    private readonly IReadOnlyDictionary<string, int> _frequencies;
+    private readonly HashSet<string> _knownStems;
+    private readonly string[] _byFrequency;
+
+    private SpellingCorrector(IReadOnlyDictionary<string, int> frequencies, IEnumerable<string> known)
+    {
+        _frequencies = frequencies;
+        _knownStems = [.. frequencies.Keys.Concat(known).Select(Stem)];
+        _byFrequency = [.. frequencies.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Key)];
+    }
+
+    /// <summary>A corrector that only expands shorthand (no corpus vocabulary).</summary>
+    public static SpellingCorrector None { get; } = new(new Dictionary<string, int>(), []);
+
+    /// <summary>A corrector to the words of <paramref name="corpusTexts"/>, leaving <paramref name="knownWords"/> (the model's whole words) alone.</summary>
+    public static SpellingCorrector Create(IEnumerable<string> corpusTexts, IEnumerable<string> knownWords)
+    {
+        ArgumentNullException.ThrowIfNull(corpusTexts);
+        ArgumentNullException.ThrowIfNull(knownWords);
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match word in corpusTexts.SelectMany(text => Word().Matches(text)))
+        {
+            var key = word.Value.ToLowerInvariant();
+            frequencies[key] = frequencies.GetValueOrDefault(key) + 1;
+        }
+
+        return new SpellingCorrector(frequencies, knownWords);
+    }
+
+    /// <summary><paramref name="text"/> with shorthand expanded and misspelt words corrected; the same string when nothing changed.</summary>
+    public string Correct(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var changed = false;
+        var corrected = Word().Replace(text, match =>
+        {
+            var replacement = Replace(match.Value.ToLowerInvariant());
+            changed |= replacement is not null;
+            return replacement ?? match.Value;
+        });
+        return changed ? corrected : text;
+    }
+
+    private string? Replace(string word)
+    {
+        if (Shorthand.Value.TryGetValue(word, out var expanded))
+        {
+            return expanded;
+        }
+
+        if (word.Length < MinLength || word.Contains('\'', StringComparison.Ordinal) || word.Contains('’', StringComparison.Ordinal) || _frequencies.ContainsKey(word) || _knownStems.Contains(Stem(word)))
+        {
+            return null;
+        }
+
+        for (var distance = 1; distance <= (word.Length >= LongWord ? 2 : 1); distance++)
+        {
+            var within = new CharacterRunAutomaton(new LevenshteinAutomata(word, withTranspositions: true).ToAutomaton(distance));
+            if (_byFrequency.FirstOrDefault(candidate => Math.Abs(candidate.Length - word.Length) <= distance && Plausible(word, candidate, distance) && within.Run(candidate)) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Typing rarely gets a word's first letter wrong, and two slips rarely touch its last one too: without these,
+    /// "creatine" would read as "treating" and "geneticist" as "genetics".
+    /// </summary>
+    private static bool Plausible(string word, string candidate, int distance) =>
+        candidate[0] == word[0] && (distance == 1 || candidate[^1] == word[^1]);
+
+    private static string Stem(string word)
+    {
+        var stemmer = new EnglishStemmer();
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
+
+    private static Dictionary<string, string> ReadShorthand()
+    {
+        using var stream = typeof(SpellingCorrector).Assembly.GetManifestResourceStream("Bot.Knowledge.Understanding.TextSpeak.txt")
+            ?? throw new InvalidOperationException("The shorthand table is not embedded in Bot.Knowledge.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#') && line.Split(' ', 2) is [var shorthand, var words])
+            {
+                table[shorthand] = words;
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>A word: letters, with apostrophes inside ("don't").</summary>
+    [GeneratedRegex(@"\p{L}+(?:['’]\p{L}+)*")]
+    private static partial Regex Word();
+}

@@ -1,0 +1,37 @@
+using Bot.Knowledge.Understanding;
+
+namespace Bot.Knowledge.Tests.Understanding;
+
+public sealed class SpellingCorrectorTests
+{
+    private static readonly SpellingCorrector Sut = SpellingCorrector.Create(
+        ["Muscle wasting is a loss of muscle mass. Treating the cause may help; muscular dystrophy is genetic."],
+        ["creatine", "grub", "doc", "lose", "you", "why"]);
+
+    [Theory]
+    [InlineData("muscel wastign", "muscle wasting")]
+    [InlineData("wat r the causes of musclar distrophy", "what are the causes of muscular dystrophy")]
+    [InlineData("y do u lose musle mass", "why do you lose muscle mass")]
+    public void Correct_MisspeltWordsAndShorthand_ReadsAsTheCorpusSpells(string message, string expected)
+    {
+        Assert.Equal(expected, Sut.Correct(message));
+    }
+
+    [Theory]
+    [InlineData("what grub helps")]
+    [InlineData("do docs know")]
+    [InlineData("someone's muscles")]
+    [InlineData("is creatine safe")]
+    public void Correct_WordTheModelOrCorpusKnows_LeavesTheSameString(string message)
+    {
+        Assert.Same(message, Sut.Correct(message));
+    }
+
+    [Fact]
+    public void Correct_TwoEditsAwayWithOtherFirstLetter_LeavesTheWord()
+    {
+        var sut = SpellingCorrector.Create(["treating"], []);
+
+        Assert.Equal("dose of creatine", sut.Correct("dose of creatine"));
+    }
+}
