@@ -80,7 +80,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         var followUp = _followUps.Read(read, topic, alone.Answerable);
         if (followUp is null || topic is null)
         {
-            var answer = Respond(question, alone, seen);
+            var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
             return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
         }
 
@@ -107,6 +107,55 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         retrieved.Answerable
             ? Compose(question, retrieved.Result, seen, retrieved.Ranked, retrieved.Confidence)
             : new Answer(question, AnswerKind.Decline, DeclineText(), [], Math.Round(retrieved.Confidence, 3), []);
+
+    /// <summary>
+    /// A message that asks several questions (see <see cref="QuestionParts"/>) gets each answered by its own passage's
+    /// first citation, in order, and says plainly which the articles do not answer; null when it asks one question, or
+    /// when no part can be answered on its own (the whole message is then read as one).
+    /// </summary>
+    private Answer? EachPart(string question, IReadOnlySet<int> seen)
+    {
+        var parts = QuestionParts.Split(question);
+        if (parts.Count < 2)
+        {
+            return null;
+        }
+
+        var answers = parts.Select(part =>
+        {
+            var reading = _speller.Correct(part.Reading);
+            return (Part: part, Answer: Respond(part.Text, Retrieve(reading, Message.Read(reading, embedder).Vector, seen), seen));
+        }).ToList();
+        if (answers.TrueForAll(entry => entry.Answer.Kind != AnswerKind.Answer))
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        var citations = new List<Citation>();
+        foreach (var (part, answer) in answers)
+        {
+            text.Append(text.Length == 0 ? string.Empty : " ");
+            if (answer.Kind != AnswerKind.Answer)
+            {
+                text.Append($"The articles I can quote don't answer “{part.Text.TrimEnd('?', ' ', '.')}”.");
+            }
+            else if (answer.Citations.FirstOrDefault(citation => citations.TrueForAll(cited => cited.PassageId != citation.PassageId)) is { } citation)
+            {
+                citations.Add(citation with { N = citations.Count + 1 });
+                text.Append(WhiteSpace.Collapse(citation.Snippet)).Append($" [{citations.Count}]");
+            }
+        }
+
+        if (answers.Exists(entry => entry.Answer.Kind != AnswerKind.Answer))
+        {
+            text.Append(' ').Append(clinic.ContactSentence());
+        }
+
+        var answered = answers.Where(entry => entry.Answer.Kind == AnswerKind.Answer).Select(entry => entry.Answer).ToList();
+        var followUps = answered.SelectMany(answer => answer.FollowUps).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxFollowUps).ToArray();
+        return new Answer(question, AnswerKind.Answer, text.ToString().TrimEnd(), citations, answered.Min(answer => answer.Confidence), followUps);
+    }
 
     /// <summary>What retrieval found for one text: the ranked hits, their features, the confidence, and whether to answer.</summary>
     private sealed record Retrieved(SearchResult Result, Dictionary<int, RankedPassage> Ranked, double Confidence, bool Answerable);

@@ -28,6 +28,27 @@ public sealed class HybridRankerTests
         Assert.Contains(expected, answer.Text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Ask_TwoQuestionsOneUnanswered_AnswersOneWithItsCitationAndNamesTheOther()
+    {
+        var answer = Sut.Ask("What causes sarcopenia? And how much does a physio session cost in Leeds?");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Contains("sarcopenia", citation.Snippet, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("don't answer “how much does a physio session cost in Leeds”", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_TwoAnsweredQuestions_CitesAPassageForEach()
+    {
+        var answer = Sut.Ask("What is functional electrical stimulation? And what is focused ultrasound therapy?");
+
+        Assert.Equal(2, answer.Citations.Count);
+        Assert.Contains(answer.Citations, citation => citation.Snippet.Contains("Functional electrical stimulation", StringComparison.Ordinal));
+        Assert.Contains(answer.Citations, citation => citation.Snippet.Contains("ultrasound", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Close to the corpus's topics but asking what no article says (not among its unanswerable questions as worded).</summary>
     [Theory]
     [InlineData("roughly how many years do people survive once they are told they have ALS")]
