@@ -34,6 +34,7 @@ internal static class RankingTuner
             .Concat(unanswerable.Select((question, index) => new EvalCase($"unanswerable-{index + 1}", question, "decline", null)))
             .ToArray();
         var tables = cases.Select(evalCase => Candidates(engine, evalCase)).ToArray();
+        var words = cases.Select(evalCase => RankingWeights.WordCount(engine.Speller.Correct(evalCase.Question))).ToArray();
         var outside = cases.Select(evalCase => (double)engine.Vectors.Unanswerable(Message.Read(engine.Speller.Correct(evalCase.Question), MiniLmEmbedder.Shared).Vector, bank.GetValueOrDefault(Evaluator.Normalise(evalCase.Question), -1))).ToArray();
         output.WriteLine($"{cases.Length} questions ({cases.Count(c => c.Expect == "answer")} answerable) from {string.Join(", ", files.Select(Path.GetFileName))} and {unanswerable.Count} unanswerable questions of the corpus");
 
@@ -60,10 +61,10 @@ internal static class RankingTuner
         var predicted = new double[cases.Length];
         for (var fold = 0; fold < Folds; fold++)
         {
-            var calibration = Calibrate(Enumerable.Range(0, cases.Length).Where(i => folds[i] != fold).Select(i => (heldOutTop[i], heldOutRunnerUp[i], outside[i], Right(cases[i], heldOutTop[i]))));
+            var calibration = Calibrate(Enumerable.Range(0, cases.Length).Where(i => folds[i] != fold).Select(i => (heldOutTop[i], heldOutRunnerUp[i], outside[i], words[i], Right(cases[i], heldOutTop[i]))));
             foreach (var i in Enumerable.Range(0, cases.Length).Where(i => folds[i] == fold))
             {
-                predicted[i] = heldOutTop[i] is { } top ? (final with { Calibration = calibration }).Confidence(top.Ranked, heldOutRunnerUp[i], outside[i]) : 0;
+                predicted[i] = heldOutTop[i] is { } top ? (final with { Calibration = calibration }).Confidence(top.Ranked, heldOutRunnerUp[i], outside[i], words[i]) : 0;
             }
         }
 
@@ -85,7 +86,7 @@ internal static class RankingTuner
         var tops = Enumerable.Range(0, cases.Length).Select(i => Top(tables[i], final)).ToArray();
         var shipped = final with
         {
-            Calibration = Calibrate(Enumerable.Range(0, cases.Length).Select(i => (tops[i].Top, tops[i].RunnerUp, outside[i], Right(cases[i], tops[i].Top)))),
+            Calibration = Calibrate(Enumerable.Range(0, cases.Length).Select(i => (tops[i].Top, tops[i].RunnerUp, outside[i], words[i], Right(cases[i], tops[i].Top)))),
             MinConfidence = threshold,
         };
         File.WriteAllText(weightsPath, JsonSerializer.Serialize(shipped));
@@ -139,12 +140,12 @@ internal static class RankingTuner
     /// Logistic regression on the features; a light L2 penalty only (chosen by cross-validation: ML.NET's default L1
     /// and L2 of 1 shrink the cosines, whose useful range is a few tenths, until they barely count).
     /// </summary>
-    private static double[] Calibrate(IEnumerable<(Candidate? Top, double RunnerUp, double Unanswerable, bool Right)> rows)
+    private static double[] Calibrate(IEnumerable<(Candidate? Top, double RunnerUp, double Unanswerable, int Words, bool Right)> rows)
     {
         var data = rows.Where(row => row.Top is not null).Select(row => new CalibrationRow
         {
             Label = row.Right,
-            Features = [.. RankingWeights.Features(row.Top!.Ranked, row.RunnerUp, row.Unanswerable).Select(value => (float)value)],
+            Features = [.. RankingWeights.Features(row.Top!.Ranked, row.RunnerUp, row.Unanswerable, row.Words).Select(value => (float)value)],
         }).ToArray();
         var ml = new MLContext(Seed);
         var model = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { L1Regularization = 0, L2Regularization = 0.1f }).Fit(ml.Data.LoadFromEnumerable(data));
@@ -181,7 +182,7 @@ internal static class RankingTuner
     {
         public bool Label { get; set; }
 
-        [VectorType(7)]
+        [VectorType(8)]
         public float[] Features { get; set; } = [];
     }
 }

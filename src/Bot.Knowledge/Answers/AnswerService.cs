@@ -98,7 +98,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     {
         var searched = searcher.Search(text, SearchDepth);
         var ranked = ranker.Rank(searched.Index.Passages, searched, vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
-        var confidence = ranker.Confidence(ranked, vector);
+        var confidence = ranker.Confidence(ranked, vector, RankingWeights.WordCount(text));
         var hits = DefinitionFirst(text, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
         return new Retrieved(searched with { Hits = hits }, ranked.ToDictionary(candidate => candidate.Passage.Id), confidence, ranked.Count > 0 && confidence >= ranker.Weights.MinConfidence);
     }

@@ -39,9 +39,9 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     }
 
     /// <summary>The calibrated probability that answering from the first of <paramref name="ranked"/> is right (0 when empty).</summary>
-    public double Confidence(IReadOnlyList<RankedPassage> ranked, ReadOnlySpan<float> queryVector)
+    public double Confidence(IReadOnlyList<RankedPassage> ranked, ReadOnlySpan<float> queryVector, int words)
     {
         ArgumentNullException.ThrowIfNull(ranked);
-        return ranked.Count == 0 ? 0 : weights.Confidence(ranked[0], ranked.Count > 1 ? ranked[1].Score : 0, vectors.Unanswerable(queryVector));
+        return ranked.Count == 0 ? 0 : weights.Confidence(ranked[0], ranked.Count > 1 ? ranked[1].Score : 0, vectors.Unanswerable(queryVector), words);
     }
 }

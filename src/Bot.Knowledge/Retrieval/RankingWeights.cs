@@ -23,19 +23,19 @@ public sealed record RankingWeights(
     [property: JsonPropertyName("minConfidence")] double MinConfidence)
 {
     /// <summary>The features the confidence is calibrated on, in order.</summary>
-    public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin", "unanswerable cosine"];
+    public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin", "unanswerable cosine", "log words"];
 
     /// <summary>The weights shipped with this assembly.</summary>
     public static RankingWeights Shipped { get; } = Load();
 
     /// <summary>
     /// The calibrated probability that an answer from <paramref name="top"/> is right, given the runner-up's score and
-    /// the question's cosine with the closest question no passage answers.
+    /// the question's cosine with the closest question no passage answers, for a question of <paramref name="words"/> words.
     /// </summary>
-    public double Confidence(RankedPassage top, double runnerUpScore, double unanswerableCosine)
+    public double Confidence(RankedPassage top, double runnerUpScore, double unanswerableCosine, int words)
     {
         ArgumentNullException.ThrowIfNull(top);
-        double[] features = [.. Features(top, runnerUpScore, unanswerableCosine)];
+        double[] features = [.. Features(top, runnerUpScore, unanswerableCosine, words)];
         var logit = Calibration[0];
         for (var i = 0; i < features.Length && i + 1 < Calibration.Length; i++)
         {
@@ -45,11 +45,14 @@ public sealed record RankingWeights(
         return 1 / (1 + Math.Exp(-logit));
     }
 
-    /// <summary>The values of <see cref="ConfidenceFeatures"/> for one top candidate.</summary>
-    public static IEnumerable<double> Features(RankedPassage top, double runnerUpScore, double unanswerableCosine)
+    /// <summary>The words of a question, as the confidence counts them (longer messages match any passage less closely).</summary>
+    public static int WordCount(string question) => (question ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The values of <see cref="ConfidenceFeatures"/> for one top candidate of a question of <paramref name="words"/> words.</summary>
+    public static IEnumerable<double> Features(RankedPassage top, double runnerUpScore, double unanswerableCosine, int words)
     {
         ArgumentNullException.ThrowIfNull(top);
-        return [top.SentenceCosine, top.PassageCosine, top.QuestionCosine, top.Coverage, top.Score, top.Score - runnerUpScore, unanswerableCosine];
+        return [top.SentenceCosine, top.PassageCosine, top.QuestionCosine, top.Coverage, top.Score, top.Score - runnerUpScore, unanswerableCosine, Math.Log(1 + words)];
     }
 
     private static RankingWeights Load()
