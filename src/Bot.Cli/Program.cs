@@ -61,7 +61,7 @@ try
             var vectorsPath = Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Semantic", "CorpusVectors.bin");
             using (var vectorsFile = File.Create(vectorsPath))
             {
-                VectorCache.WriteKnown(MiniLmEmbedder.Shared, vectorsFile);
+                VectorCache.WriteUsed(MiniLmEmbedder.Shared, vectorsFile);
             }
 
             Console.WriteLine($"wrote {vectorsPath}");

@@ -16,15 +16,20 @@ public sealed class VectorCache
     /// <summary>Every vector the process knows, per model: hosts with different data folders share them.</summary>
     private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, float[]>> Known = new(StringComparer.Ordinal);
 
+    /// <summary>The keys this process has asked for, per model (what <see cref="WriteUsed"/> writes).</summary>
+    private static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> Used = new(StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, float[]> _vectors;
+    private readonly ConcurrentDictionary<string, byte> _used;
     private readonly Lock _fileLock = new();
     private readonly string? _path;
     private readonly int _dimensions;
     private int _saved;
 
-    private VectorCache(string? path, int dimensions, ConcurrentDictionary<string, float[]> vectors)
+    private VectorCache(string? path, int dimensions, ConcurrentDictionary<string, float[]> vectors, ConcurrentDictionary<string, byte> used)
     {
         _vectors = vectors;
+        _used = used;
         _path = path;
         _dimensions = dimensions;
         if (path is not null && File.Exists(path))
@@ -39,23 +44,32 @@ public sealed class VectorCache
     public static VectorCache For(IEmbedder embedder, string? directory)
     {
         ArgumentNullException.ThrowIfNull(embedder);
-        var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
+        var model = ModelKey(embedder);
         var path = directory is null ? null : Path.Combine(Path.GetFullPath(directory), $"vectors-{model}.bin");
         var known = Known.GetOrAdd(model, _ => Shipped(embedder));
-        return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions, known));
+        return Caches.GetOrAdd(path ?? $"memory:{model}", _ => new VectorCache(path, embedder.Dimensions, known, Used.GetOrAdd(model, _ => new(StringComparer.Ordinal))));
     }
+
+    /// <summary>A cache in memory holding only the shipped vectors, shared with nothing (tests that the shipped file is fresh).</summary>
+    internal static VectorCache ShippedOnly(IEmbedder embedder) => new(null, embedder.Dimensions, Shipped(embedder), new(StringComparer.Ordinal));
+
+    private static string ModelKey(IEmbedder embedder) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
 
     /// <summary>The shipped corpus's vectors (CorpusVectors.bin, written by <c>bot embed-corpus</c>) when they belong to <paramref name="embedder"/>'s model.</summary>
     public const string ShippedResource = "Bot.Knowledge.Semantic.CorpusVectors.bin";
 
-    /// <summary>Writes every vector the process knows for <paramref name="embedder"/>'s model, headed by the model's id, as <c>CorpusVectors.bin</c> holds them.</summary>
-    public static void WriteKnown(IEmbedder embedder, Stream stream)
+    /// <summary>
+    /// Writes the vectors this process has asked for with <paramref name="embedder"/>'s model (after loading the corpus:
+    /// exactly the corpus's, none of the texts an edit removed), headed by the model's id, as <c>CorpusVectors.bin</c> holds them.
+    /// </summary>
+    public static void WriteUsed(IEmbedder embedder, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(embedder);
-        var model = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(embedder.ModelId)))[..16];
+        var model = ModelKey(embedder);
+        var used = Used.GetValueOrDefault(model, new ConcurrentDictionary<string, byte>());
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(embedder.ModelId);
-        foreach (var (key, vector) in Known.GetValueOrDefault(model, new ConcurrentDictionary<string, float[]>()).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        foreach (var (key, vector) in Known.GetValueOrDefault(model, new ConcurrentDictionary<string, float[]>()).Where(entry => used.ContainsKey(entry.Key)).OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             writer.Write(key);
             foreach (var value in vector)
@@ -69,7 +83,7 @@ public sealed class VectorCache
     internal int Count => _vectors.Count;
 
     /// <summary>A cache over <paramref name="path"/> of its own, not shared with the process (tests of the file).</summary>
-    internal static VectorCache Open(string? path, int dimensions) => new(path, dimensions, new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal));
+    internal static VectorCache Open(string? path, int dimensions) => new(path, dimensions, new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
     /// <summary>The vectors of <paramref name="texts"/>, embedding (in batches) only those not seen before, then saving.</summary>
     public float[][] Embed(IEmbedder embedder, IReadOnlyList<string> texts, EmbeddingKind kind)
@@ -77,6 +91,11 @@ public sealed class VectorCache
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(texts);
         var keys = texts.Select(text => Key(kind, text)).ToArray();
+        foreach (var key in keys)
+        {
+            _used.TryAdd(key, 0);
+        }
+
         lock (EmbeddingLock)
         {
             EmbedMissing(embedder, texts, kind, keys);

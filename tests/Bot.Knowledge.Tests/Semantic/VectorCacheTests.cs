@@ -1,3 +1,4 @@
+using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Semantic;
 using Moq;
 
@@ -40,6 +41,22 @@ public sealed class VectorCacheTests
         sut.Embed(embedder.Object, ["alpha"], EmbeddingKind.Query);
 
         embedder.Verify(e => e.Embed(It.IsAny<IReadOnlyList<string>>(), It.IsAny<EmbeddingKind>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public void ShippedVectors_RepositoryCorpus_HoldEveryTextTheCorpusEmbeds()
+    {
+        var refusing = new Mock<IEmbedder>();
+        refusing.SetupGet(e => e.ModelId).Returns(MiniLmEmbedder.Shared.ModelId);
+        refusing.SetupGet(e => e.Dimensions).Returns(MiniLmEmbedder.Shared.Dimensions);
+        refusing.Setup(e => e.Embed(It.IsAny<IReadOnlyList<string>>(), It.IsAny<EmbeddingKind>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<string> texts, EmbeddingKind _, CancellationToken _) => [.. texts.Select(_ => new float[MiniLmEmbedder.Shared.Dimensions])]);
+
+        PassageVectors.Build(SharedKnowledgeBase.Instance.Corpus.Passages, refusing.Object, VectorCache.ShippedOnly(refusing.Object), ExampleQuestions.Load(RepositoryPaths.Corpus));
+
+        // When this fails, the corpus changed after CorpusVectors.bin was written: run
+        // `dotnet run --project src/Bot.Cli -c Release -- embed-corpus` (every fresh process would embed the difference).
+        refusing.Verify(e => e.Embed(It.IsAny<IReadOnlyList<string>>(), It.IsAny<EmbeddingKind>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Mock<IEmbedder> Recording(string model)
