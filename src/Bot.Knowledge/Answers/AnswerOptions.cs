@@ -3,7 +3,7 @@ namespace Bot.Knowledge.Answers;
 /// <summary>How answers are chosen and shaped, bound from the <c>Answers</c> configuration section.</summary>
 public sealed record AnswerOptions
 {
-    /// <summary>The least share of the question's importance the best passage must cover to be answered from.</summary>
+    /// <summary>The least share of the question's importance a further cited passage (or a defining one moved first) must cover.</summary>
     public double MinCoverage { get; init; } = 0.45;
 
     /// <summary>A further passage is cited only when its score is at least this share of the best one's.</summary>
