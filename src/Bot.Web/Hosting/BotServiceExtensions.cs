@@ -49,7 +49,8 @@ public static class BotServiceExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBotStorage(builder.Configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions(), root ?? builder.Environment.ContentRootPath);
         services.AddHostedService<ClinicSettingsCheck>();
-        services.AddSingleton<IEmbedder>(_ => MiniLmEmbedder.Shared);
+        // Repeated questions (FAQ traffic) skip the model: the cache holds question vectors only, which no corpus reload changes.
+        services.AddSingleton<IEmbedder>(_ => new QueryEmbeddingCache(MiniLmEmbedder.Shared));
         services.AddSingleton<KnowledgeBaseLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<KnowledgeBaseLoader>());
         services.AddBotAuthentication();
