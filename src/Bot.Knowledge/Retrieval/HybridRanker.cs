@@ -11,6 +11,9 @@ namespace Bot.Knowledge.Retrieval;
 /// </summary>
 public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
 {
+    /// <summary>Passages scored per task; corpora larger than two of these are scanned on every core.</summary>
+    private const int ScanChunk = 8_192;
+
     /// <summary>The weights in use.</summary>
     public RankingWeights Weights => weights;
 
@@ -21,21 +24,42 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         ArgumentNullException.ThrowIfNull(lexical);
         var best = lexical.Hits.Count == 0 ? 1 : Math.Max(1e-9, lexical.Hits[0].Score);
         var hits = lexical.Hits.ToDictionary(hit => hit.Passage.Id);
-        var scored = new List<RankedPassage>(passages.Count);
+        var originals = new List<Passage>(passages.Count);
         foreach (var passage in passages)
         {
-            if (passage.GroupId != passage.Id)
+            if (passage.GroupId == passage.Id)
             {
-                continue;
+                originals.Add(passage);
             }
+        }
 
+        // Scored into one array of structs, in chunks on every core for large corpora (each chunk writes its own
+        // range): the records are made only for the passages a caller reads, best first (see RankedPassages).
+        var scores = new PassageScore[originals.Count];
+        if (originals.Count <= 2 * ScanChunk)
+        {
+            Score(originals, hits, best, queryVector, scores, 0, originals.Count);
+        }
+        else
+        {
+            var query = queryVector.ToArray();
+            Parallel.For(0, (originals.Count + ScanChunk - 1) / ScanChunk, chunk =>
+                Score(originals, hits, best, query, scores, chunk * ScanChunk, Math.Min(originals.Count, (chunk + 1) * ScanChunk)));
+        }
+
+        return new RankedPassages(originals, scores);
+    }
+
+    private void Score(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, ReadOnlySpan<float> queryVector, PassageScore[] scores, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var passage = originals[i];
             var (passageCosine, sentenceCosine, sentence, questionCosine) = vectors.Similarity(passage.Id, queryVector);
             var (lexicalShare, coverage) = hits.TryGetValue(passage.Id, out var hit) ? (hit.Score / best, hit.Coverage) : (0, 0);
             var score = (weights.Lexical * lexicalShare) + (weights.Coverage * coverage) + (weights.Passage * passageCosine) + (weights.Sentence * sentenceCosine) + (weights.Question * questionCosine);
-            scored.Add(new RankedPassage(passage, lexicalShare, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score));
+            scores[i] = new PassageScore(lexicalShare, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score);
         }
-
-        return [.. scored.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Passage.Id)];
     }
 
     /// <summary>The calibrated probability that answering from the first of <paramref name="ranked"/> is right (0 when empty).</summary>

@@ -9,28 +9,48 @@ namespace Bot.Knowledge.Semantic;
 /// better than question with paragraph), each standing for the whole answer, and they are its example questions too;
 /// an article passage's example questions come from corpus/passage-questions.jsonl. Beside them, the vectors of the
 /// questions no passage answers (<see cref="Corpus.ExampleQuestions.Unanswerable"/>).
+/// The vectors are kept in three contiguous arrays (passages; sentences, passage after passage; example questions
+/// likewise) with each passage's first row, so a scan over 100k passages reads memory in order and allocates nothing.
 /// </summary>
 public sealed class PassageVectors
 {
-    private readonly float[][] _passages;
-    private readonly SentenceVector[][] _sentences;
-    private readonly float[][][] _examples;
+    private readonly int _dimensions;
+    private readonly float[] _passages;
+    private readonly float[] _sentences;
+    private readonly int[] _sentenceStarts;
+    private readonly int[] _sentenceOffsets;
+    private readonly float[] _examples;
+    private readonly int[] _exampleStarts;
     private readonly float[][] _unanswerable;
 
     /// <summary>Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'.</summary>
     public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null)
     {
-        _passages = passages;
-        _sentences = sentences;
-        _examples = examples ?? [.. passages.Select(_ => Array.Empty<float[]>())];
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(sentences);
+        _dimensions = passages.Length == 0 ? 0 : passages[0].Length;
+        _passages = Flatten(passages);
+        _sentences = Flatten(sentences.SelectMany(list => list.Select(sentence => sentence.Vector)));
+        _sentenceStarts = Starts(sentences.Select(list => list.Length), passages.Length);
+        _sentenceOffsets = [.. sentences.SelectMany(list => list.SelectMany(sentence => new[] { sentence.Start, sentence.End }))];
+        _examples = examples is null ? [] : Flatten(examples.SelectMany(list => list));
+        _exampleStarts = Starts(examples?.Select(list => list.Length) ?? [], passages.Length);
         _unanswerable = unanswerable ?? [];
     }
 
-    /// <summary>The passage's own vector.</summary>
-    public ReadOnlySpan<float> Passage(int passageId) => _passages[passageId];
+    /// <summary>How many passages have vectors.</summary>
+    public int Count => _sentenceStarts.Length - 1;
 
-    /// <summary>The passage's sentences with their vectors.</summary>
-    public IReadOnlyList<SentenceVector> Sentences(int passageId) => _sentences[passageId];
+    /// <summary>Bytes the passage, sentence and example-question vectors take.</summary>
+    public long VectorBytes => ((long)_passages.Length + _sentences.Length + _examples.Length) * sizeof(float);
+
+    /// <summary>The passage's own vector.</summary>
+    public ReadOnlySpan<float> Passage(int passageId) => _passages.AsSpan(passageId * _dimensions, _dimensions);
+
+    /// <summary>The passage's sentences with their vectors (copies).</summary>
+    public IReadOnlyList<SentenceVector> Sentences(int passageId) =>
+        [.. Enumerable.Range(_sentenceStarts[passageId], _sentenceStarts[passageId + 1] - _sentenceStarts[passageId])
+            .Select(row => new SentenceVector(_sentenceOffsets[2 * row], _sentenceOffsets[(2 * row) + 1], _sentences.AsSpan(row * _dimensions, _dimensions).ToArray()))];
 
     /// <summary>
     /// Embeds <paramref name="passages"/> (ids 0…n−1, in order), their sentences and the example questions each answers
@@ -70,25 +90,54 @@ public sealed class PassageVectors
     }
 
     /// <summary>
-    /// Cosine of <paramref name="query"/> with the passage, with its closest sentence (and that sentence's index), and
-    /// with the closest of the example questions it answers (0 when it has none).
+    /// Cosine of <paramref name="query"/> with the passage, with its closest sentence (and that sentence's index, −1
+    /// when it has none), and with the closest of the example questions it answers (0 when it has none).
     /// </summary>
     public (float Passage, float Sentence, int SentenceIndex, float Question) Similarity(int passageId, ReadOnlySpan<float> query)
     {
         var (best, index) = (-1f, -1);
-        var sentences = _sentences[passageId];
-        for (var i = 0; i < sentences.Length; i++)
+        var first = _sentenceStarts[passageId];
+        var sentences = _sentences.AsSpan(first * _dimensions, (_sentenceStarts[passageId + 1] - first) * _dimensions);
+        for (var i = 0; i < sentences.Length / _dimensions; i++)
         {
-            var similarity = TensorPrimitives.Dot(sentences[i].Vector, query);
+            var similarity = TensorPrimitives.Dot(sentences.Slice(i * _dimensions, _dimensions), query);
             (best, index) = similarity > best ? (similarity, i) : (best, index);
         }
 
         var question = 0f;
-        foreach (var example in _examples[passageId])
+        var examples = _examples.AsSpan(_exampleStarts[passageId] * _dimensions, (_exampleStarts[passageId + 1] - _exampleStarts[passageId]) * _dimensions);
+        for (var offset = 0; offset < examples.Length; offset += _dimensions)
         {
-            question = Math.Max(question, TensorPrimitives.Dot(example, query));
+            question = Math.Max(question, TensorPrimitives.Dot(examples.Slice(offset, _dimensions), query));
         }
 
-        return (TensorPrimitives.Dot(_passages[passageId], query), best, index, question);
+        return (TensorPrimitives.Dot(Passage(passageId), query), best, index, question);
+    }
+
+    private static float[] Flatten(IEnumerable<float[]> vectors)
+    {
+        var rows = vectors as IReadOnlyCollection<float[]> ?? [.. vectors];
+        var flat = new float[rows.Sum(row => (long)row.Length)];
+        var at = 0;
+        foreach (var row in rows)
+        {
+            row.CopyTo(flat, at);
+            at += row.Length;
+        }
+
+        return flat;
+    }
+
+    /// <summary>Each passage's first row in a flattened array, and one past the last passage's last row.</summary>
+    private static int[] Starts(IEnumerable<int> counts, int passages)
+    {
+        var starts = new int[passages + 1];
+        using var count = counts.GetEnumerator();
+        for (var i = 0; i < passages; i++)
+        {
+            starts[i + 1] = starts[i] + (count.MoveNext() ? count.Current : 0);
+        }
+
+        return starts;
     }
 }

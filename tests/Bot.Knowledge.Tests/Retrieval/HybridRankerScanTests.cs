@@ -1,0 +1,77 @@
+using System.Numerics.Tensors;
+using Bot.Knowledge.Corpus;
+using Bot.Knowledge.Retrieval;
+using Bot.Knowledge.Semantic;
+
+namespace Bot.Knowledge.Tests.Retrieval;
+
+/// <summary>The ranker's scan (contiguous vectors, chunks on every core, a lazily ordered result) against the plain formula.</summary>
+public sealed class HybridRankerScanTests
+{
+    private const int Dimensions = 16;
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(40_000)]
+    public void Rank_ManyPassages_EqualsTheWeightedSumOrderedByScoreThenId(int count)
+    {
+        var random = new Random(count);
+        var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, id < 3 ? "muscle wasting and muscle loss" : $"passage {id}") { GroupId = id % 7 == 6 ? id - 1 : id }).ToArray();
+
+        // Every fifth passage repeats an earlier one's vectors, so scores tie and the id decides.
+        var vectors = new float[count][];
+        var sentences = new SentenceVector[count][];
+        var examples = new float[count][][];
+        for (var id = 0; id < count; id++)
+        {
+            (vectors[id], sentences[id], examples[id]) = id % 5 == 4
+                ? (vectors[id - 1], sentences[id - 1], examples[id - 1])
+                : (Unit(random), [.. Enumerable.Range(0, random.Next(0, 4)).Select(i => new SentenceVector(i, i + 1, Unit(random)))], [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Unit(random))]);
+        }
+
+        using var analyzer = TestIndex.Analyzer("and");
+        using var index = TestIndex.Of(analyzer, passages[..3]);
+        var lexical = TestIndex.Searcher(index).Search("muscle wasting", 30);
+        var weights = new RankingWeights(0.25, 0.1, 0.3, 0.5, 2, [0], 0.5);
+        var query = Unit(random);
+        var sut = new HybridRanker(new PassageVectors(vectors, sentences, examples), weights);
+
+        var ranked = sut.Rank(passages, lexical, query);
+
+        Assert.NotEmpty(lexical.Hits);
+        Assert.Equal(Expected(passages, lexical, query, vectors, sentences, examples, weights), ranked.ToList());
+        Assert.Equal(ranked.ToList(), Enumerable.Range(0, ranked.Count).Select(i => ranked[i]));
+    }
+
+    /// <summary>The ranking as the formula states it, passage by passage.</summary>
+    private static List<RankedPassage> Expected(Passage[] passages, SearchResult lexical, float[] query, float[][] vectors, SentenceVector[][] sentences, float[][][] examples, RankingWeights weights)
+    {
+        var best = Math.Max(1e-9, lexical.Hits[0].Score);
+        var expected = new List<RankedPassage>();
+        foreach (var passage in passages.Where(passage => passage.GroupId == passage.Id))
+        {
+            var (sentenceCosine, sentence) = (-1f, -1);
+            for (var i = 0; i < sentences[passage.Id].Length; i++)
+            {
+                var cosine = TensorPrimitives.Dot(sentences[passage.Id][i].Vector, query);
+                (sentenceCosine, sentence) = cosine > sentenceCosine ? (cosine, i) : (sentenceCosine, sentence);
+            }
+
+            var questionCosine = examples[passage.Id].Select(example => TensorPrimitives.Dot(example, query)).Append(0f).Max();
+            var passageCosine = TensorPrimitives.Dot(vectors[passage.Id], query);
+            var hit = lexical.Hits.FirstOrDefault(hit => hit.Passage.Id == passage.Id);
+            var (share, coverage) = hit is null ? (0, 0) : (hit.Score / best, hit.Coverage);
+            var score = (weights.Lexical * share) + (weights.Coverage * coverage) + (weights.Passage * passageCosine) + (weights.Sentence * sentenceCosine) + (weights.Question * questionCosine);
+            expected.Add(new RankedPassage(passage, share, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score));
+        }
+
+        return [.. expected.OrderByDescending(candidate => candidate.Score).ThenBy(candidate => candidate.Passage.Id)];
+    }
+
+    private static float[] Unit(Random random)
+    {
+        var vector = Enumerable.Range(0, Dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        return vector;
+    }
+}
