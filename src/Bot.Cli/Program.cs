@@ -19,7 +19,10 @@ const string Usage = """
                        questions (cross-validated); writes src/Bot.Knowledge/Retrieval/RankingWeights.json
       embed-corpus     write the corpus's passage, sentence and example-question vectors to
                        src/Bot.Knowledge/Semantic/CorpusVectors.bin (shipped, so a fresh process starts without embedding)
-      bench            measure index build, search and answer latency, and synthetic corpora of 10k and 100k passages
+      bench [--sizes 10000,100000] [--rounds N] [--seconds T]
+                       measure index build, search and answer latency, on the corpus and synthetic corpora of 10k and
+                       100k passages; then the built service (dotnet build -c Release src/Bot.Web): start-up, memory,
+                       and /api/messages beside a hello-world at 8 connections
       load directline --url URL --secret S [--conversations N] [--seconds T]
                        time the Direct Line post→reply round trip of a running host under a bounded load
     """;
@@ -67,7 +70,7 @@ try
             Console.WriteLine($"wrote {vectorsPath}");
             return 0;
         case ["bench", .. var options]:
-            return Benchmark.Run(settings, options, Console.Out);
+            return await Benchmark.RunAsync(settings, options, Console.Out);
         case ["load", "directline", .. var options]:
             return await DirectLineLoad.RunAsync(options, Console.Out);
         default:

@@ -41,6 +41,12 @@ public sealed class PassageVectors
     /// <summary>How many passages have vectors.</summary>
     public int Count => _sentenceStarts.Length - 1;
 
+    /// <summary>How many sentence vectors there are, over all passages.</summary>
+    public int SentenceCount => _sentenceStarts[^1];
+
+    /// <summary>How many example-question vectors there are, over all passages.</summary>
+    public int ExampleCount => _exampleStarts[^1];
+
     /// <summary>Bytes the passage, sentence and example-question vectors take.</summary>
     public long VectorBytes => ((long)_passages.Length + _sentences.Length + _examples.Length) * sizeof(float);
 
