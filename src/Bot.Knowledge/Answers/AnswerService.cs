@@ -67,7 +67,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
         }
 
-        if (FollowUpReader.AskedAbout(question, topic) is { } other)
+        if (_followUps.AskedAbout(question, topic) is { } other)
         {
             var switched = Respond(question, Retrieve(other, Message.Read(other, embedder).Vector, seen), seen);
             var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId));
@@ -77,20 +77,24 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         // Triage read the message as written; the search reads it as the articles spell it.
         var spelled = _speller.Correct(read.Text);
         var alone = Retrieve(spelled, ReferenceEquals(spelled, read.Text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
-        var followUp = _followUps.Read(read, topic, alone.Answerable);
-        if (followUp is null || topic is null)
+        if (FollowUpReader.Joined(question, topic) is { } text && topic is not null)
         {
-            var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
-            return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
+            var joinedText = _speller.Correct(text);
+            var joined = Retrieve(joinedText, Message.Read(joinedText, embedder).Vector, seen);
+            if (FollowUpReader.PreferJoined(FollowUpReader.RefersBack(question), alone.Answerable, joined.Answerable))
+            {
+                var reply = Respond(question, joined, seen);
+                if (reply.Kind == AnswerKind.Answer)
+                {
+                    reply = reply with { Text = $"About {topic.Subject}: {reply.Text}" };
+                }
+
+                return new(reply, topic.Continue(question, reply.Citations.Select(citation => citation.PassageId)));
+            }
         }
 
-        var reply = Respond(question, Retrieve(followUp, Message.Read(followUp, embedder).Vector, seen), seen);
-        if (reply.Kind == AnswerKind.Answer)
-        {
-            reply = reply with { Text = $"About {topic.Subject}: {reply.Text}" };
-        }
-
-        return new(reply, topic.Continue(question, reply.Citations.Select(citation => citation.PassageId)));
+        var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
+        return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
     }
 
     /// <summary>Lexical candidates and every passage's similarity to <paramref name="vector"/>, ranked, with the calibrated confidence.</summary>

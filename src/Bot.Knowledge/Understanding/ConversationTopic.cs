@@ -18,8 +18,11 @@ public sealed partial record ConversationTopic(string Subject, IReadOnlyList<str
     /// <summary>Longest subject shown, in characters.</summary>
     private const int MaxSubjectLength = 60;
 
-    /// <summary>The topic's messages as one text, for retrieval and embedding.</summary>
-    public string Text => string.Join(' ', Messages);
+    /// <summary>
+    /// What a follow-up is retrieved with beside its own words: the named subject ("cachexia" for "what is cachexia?"),
+    /// else the whole message that set the topic ("my dad has muscle wasting from lying in a hospital bed").
+    /// </summary>
+    public string Reference => Messages.Count > 0 && !SubjectQuestion().IsMatch(Messages[0]) ? Messages[0] : Subject;
 
     /// <summary>
     /// A topic set by the self-contained <paramref name="message"/>: named by what it asks about ("cachexia" for
