@@ -28,11 +28,14 @@ public sealed partial record ConversationTopic(string Subject, IReadOnlyList<str
     /// A topic set by the self-contained <paramref name="message"/>: named by what it asks about ("cachexia" for
     /// "what is cachexia?"), else by the message itself.
     /// </summary>
-    public static ConversationTopic Start(string message, IEnumerable<int> passages)
+    /// <param name="message">The message.</param>
+    /// <param name="passages">The passages cited for it.</param>
+    /// <param name="subject">What it asks about, when the caller knows ("MS" for "what causes MS" asked as "what about MS?").</param>
+    public static ConversationTopic Start(string message, IEnumerable<int> passages, string? subject = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var text = message.Trim();
-        var subject = SubjectQuestion().Match(text) is { Success: true } match ? match.Groups["subject"].Value.Trim() : text.TrimEnd('?', '!', '.', ' ');
+        subject ??= SubjectQuestion().Match(text) is { Success: true } match ? match.Groups["subject"].Value.Trim() : text.TrimEnd('?', '!', '.', ' ');
         if (subject.Length > MaxSubjectLength)
         {
             var cut = subject.LastIndexOf(' ', MaxSubjectLength);

@@ -21,11 +21,25 @@ namespace Bot.Knowledge.Understanding;
 /// </summary>
 public sealed partial class FollowUpReader(IEmbedder embedder)
 {
+    /// <summary>Longest message, in words, read as a fragment of a follow-up ("benefits?", "how new?").</summary>
+    public const int MaxFragmentWords = 2;
+
     /// <summary>Longest run of words, in words, that X of "what about X?" may replace.</summary>
     private const int MaxReplacedWords = 4;
 
     /// <summary>Whether <paramref name="message"/> points back: a pronoun or demonstrative, or an opening that continues.</summary>
     public static bool RefersBack(string message) => RefersBackCue().IsMatch(message ?? string.Empty);
+
+    /// <summary>
+    /// Whether <paramref name="message"/> reads as continuing a topic rather than as words to the bot: it points back
+    /// or is a fragment of at most <see cref="MaxFragmentWords"/> words ("benefits?", "how new?"), and does not speak
+    /// to the bot ("are you a person?").
+    /// </summary>
+    public static bool Continues(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return !ToTheBot().IsMatch(message) && (RefersBack(message) || Word().Count(message) <= MaxFragmentWords);
+    }
 
     /// <summary>
     /// The text to retrieve <paramref name="message"/> with when it may lean on <paramref name="topic"/>: the message
@@ -47,13 +61,13 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         refersBack ? joinedAnswers || !aloneAnswers : !aloneAnswers && joinedAnswers;
 
     /// <summary>
-    /// For "what about X?" or "and X?" after a question on a subject, that question asked about X: "what about MS?"
+    /// For "what about X?" or "and X?" after a question on a subject, that question asked about X, and X: "what about MS?"
     /// after "what causes ALS?" asks "what causes MS", "and treatment?" after "what are the symptoms of muscle atrophy"
     /// asks "what are the treatment of muscle atrophy". X replaces the run of the question's content words (not words of
     /// asking or grammar, nor only the words every question here is about, such as "muscle wasting") closest to it in
     /// meaning; null when the message is not of that form or the question has no such run.
     /// </summary>
-    public string? AskedAbout(string message, ConversationTopic? topic)
+    public (string Question, string Subject)? AskedAbout(string message, ConversationTopic? topic)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (topic is null || topic.Messages.Count == 0 || OtherSubject().Match(message) is not { Success: true } match || RefersBack(match.Groups["subject"].Value))
@@ -78,7 +92,7 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
 
         return string.Equals(question[replaced.Start..replaced.End], subject, StringComparison.OrdinalIgnoreCase)
             ? null
-            : string.Concat(question.AsSpan(0, replaced.Start), subject, question.AsSpan(replaced.End));
+            : (string.Concat(question.AsSpan(0, replaced.Start), subject, question.AsSpan(replaced.End)), subject);
     }
 
     /// <summary>Every longest run of content words of <paramref name="question"/>, at most <see cref="MaxReplacedWords"/> words.</summary>
@@ -131,6 +145,9 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     /// <summary>"what is X?" with X a name, not a pronoun: a new subject.</summary>
     [GeneratedRegex(@"^\W*(?:what\s*(?:is|are|'s|’s|s)|tell\s+me\s+about|define)\s+[\w\s’'-]{2,}\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex NamesOwnSubject();
+
+    [GeneratedRegex(@"\b(?:you|your|you're|youre|u|ur|yourself|bot|chatbot)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ToTheBot();
 
     [GeneratedRegex(@"[\w’'-]+")]
     private static partial Regex Word();

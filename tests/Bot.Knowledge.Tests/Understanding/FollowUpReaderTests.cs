@@ -75,7 +75,24 @@ public sealed class FollowUpReaderTests
     [InlineData("what about muscle wasting?", "how does muscle wasting start", null)]
     public void AskedAbout_AnotherSubject_AsksTheTopicsQuestionAboutIt(string message, string topic, string? expected)
     {
-        Assert.Equal(expected, _sut.AskedAbout(message, ConversationTopic.Start(topic, [])));
+        Assert.Equal(expected, _sut.AskedAbout(message, ConversationTopic.Start(topic, []))?.Question);
+    }
+
+    [Fact]
+    public void AskedAbout_AnotherSubject_NamesIt()
+    {
+        Assert.Equal("MS", _sut.AskedAbout("what about MS?", ConversationTopic.Start("what causes ALS", []))?.Subject);
+    }
+
+    [Theory]
+    [InlineData("benefits?", true)]
+    [InlineData("how does it work?", true)]
+    [InlineData("are you a person?", false)]
+    [InlineData("what can this bot do", false)]
+    [InlineData("tell me everything about muscle loss", false)]
+    public void Continues_Message_IsTrueForAFragmentOrAReferenceBackNotSpokenToTheBot(string message, bool expected)
+    {
+        Assert.Equal(expected, FollowUpReader.Continues(message));
     }
 
     [Theory]
