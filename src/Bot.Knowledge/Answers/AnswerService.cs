@@ -87,7 +87,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         if (joinedText is not null && topic is not null)
         {
             var joined = RetrieveSpelled(joinedText, seen);
-            if (FollowUpReader.PreferJoined(FollowUpReader.RefersBack(question), alone.Answerable, joined.Answerable))
+            if (FollowUpReader.PreferJoined(FollowUpReader.Leans(question), alone.Answerable, joined.Answerable))
             {
                 return FollowUp(question, topic, joined, seen);
             }

@@ -31,15 +31,20 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     public static bool RefersBack(string message) => RefersBackCue().IsMatch(message ?? string.Empty);
 
     /// <summary>
-    /// Whether <paramref name="message"/> reads as continuing a topic rather than as words to the bot: it points back
-    /// or is a fragment of at most <see cref="MaxFragmentWords"/> words ("benefits?", "how new?"), and does not speak
-    /// to the bot ("are you a person?").
+    /// Whether <paramref name="message"/> leans on what came before: it points back (see <see cref="RefersBack"/>)
+    /// or is a fragment of at most <see cref="MaxFragmentWords"/> words ("causes?", "which illnesses?").
     /// </summary>
-    public static bool Continues(string message)
+    public static bool Leans(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return !ToTheBot().IsMatch(message) && (RefersBack(message) || Word().Count(message) <= MaxFragmentWords);
+        return RefersBack(message) || Word().Count(message) <= MaxFragmentWords;
     }
+
+    /// <summary>
+    /// Whether <paramref name="message"/>, taken for small talk, may rather continue a topic: it leans on it and does
+    /// not speak to the bot ("are you a person?").
+    /// </summary>
+    public static bool Continues(string message) => Leans(message) && !ToTheBot().IsMatch(message);
 
     /// <summary>
     /// The text to retrieve <paramref name="message"/> with when it may lean on <paramref name="topic"/>: the message
@@ -54,11 +59,11 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     }
 
     /// <summary>
-    /// Whether the joined reading wins: a message that refers back takes it unless only the message alone answers;
+    /// Whether the joined reading wins: a message that leans (see <see cref="Leans"/>) takes it unless only the message alone answers;
     /// any other message takes it only when it does not answer alone and the joined reading does.
     /// </summary>
-    public static bool PreferJoined(bool refersBack, bool aloneAnswers, bool joinedAnswers) =>
-        refersBack ? joinedAnswers || !aloneAnswers : !aloneAnswers && joinedAnswers;
+    public static bool PreferJoined(bool leans, bool aloneAnswers, bool joinedAnswers) =>
+        leans ? joinedAnswers || !aloneAnswers : !aloneAnswers && joinedAnswers;
 
     /// <summary>
     /// For "what about X?" or "and X?" after a question on a subject, that question asked about X, and X: "what about MS?"

@@ -29,6 +29,7 @@ public sealed class MuscleWastingBotConversationTests : IDisposable
         ("does bed rest cause muscle wasting", "how quickly does that happen?", "muscle wasting can develop within 10 days", true),
         ("what is cachexia", "what is sarcopenia?", "causes the muscle cells to shrink", false),
         ("hello|what is myositis", "does it hurt?", "This condition causes muscle weakness and pain", true),
+        ("what is cachexia", "which illnesses?", "such as cancer, HIV, or multiple sclerosis", true),
         ("what causes ALS", "what about MS?", "The damaged nerves lose their ability to trigger muscle movement", true),
         ("what are the symptoms of muscle atrophy", "and treatment?", "Treatments for muscle atrophy vary depending on the degree of muscle loss", true),
         ("what is focused ultrasound therapy", "how does it work?", "directing beams of high-frequency sound waves", true),

@@ -48,9 +48,9 @@ public sealed class FollowUpReaderTests
     [InlineData(false, true, true, false)]
     [InlineData(false, false, true, true)]
     [InlineData(false, false, false, false)]
-    public void PreferJoined_Readings_TakesTheJoinedOneWhenItAnswersAndTheMessageLeansOrAloneCannot(bool refersBack, bool aloneAnswers, bool joinedAnswers, bool expected)
+    public void PreferJoined_Readings_TakesTheJoinedOneWhenItAnswersAndTheMessageLeansOrAloneCannot(bool leans, bool aloneAnswers, bool joinedAnswers, bool expected)
     {
-        Assert.Equal(expected, FollowUpReader.PreferJoined(refersBack, aloneAnswers, joinedAnswers));
+        Assert.Equal(expected, FollowUpReader.PreferJoined(leans, aloneAnswers, joinedAnswers));
     }
 
     [Theory]
@@ -82,6 +82,15 @@ public sealed class FollowUpReaderTests
     public void AskedAbout_AnotherSubject_NamesIt()
     {
         Assert.Equal("MS", _sut.AskedAbout("what about MS?", ConversationTopic.Start("what causes ALS", []))?.Subject);
+    }
+
+    [Theory]
+    [InlineData("causes?", true)]
+    [InlineData("can it happen even if you eat a lot?", true)]
+    [InlineData("what causes muscle atrophy", false)]
+    public void Leans_Message_IsTrueForAFragmentOrAReferenceBack(string message, bool expected)
+    {
+        Assert.Equal(expected, FollowUpReader.Leans(message));
     }
 
     [Theory]
