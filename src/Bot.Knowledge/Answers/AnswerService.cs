@@ -74,9 +74,10 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
                 : new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
         }
 
-        if (_followUps.AskedAbout(question, topic) is var (other, subject))
+        if (_followUps.AskedAbout(question, topic) is var (rewrites, subject))
         {
-            var switched = Respond(question, Retrieve(other, Message.Read(other, embedder).Vector, seen), seen);
+            var (other, retrieved) = rewrites.Select(rewrite => (rewrite, Retrieve(rewrite, Message.Read(rewrite, embedder).Vector, seen))).MaxBy(reading => reading.Item2.Confidence);
+            var switched = Respond(question, retrieved, seen);
             var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId), subject);
             return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
         }

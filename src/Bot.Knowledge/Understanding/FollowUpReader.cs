@@ -24,6 +24,9 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     /// <summary>Longest message, in words, read as a fragment of a follow-up ("benefits?", "how new?").</summary>
     public const int MaxFragmentWords = 2;
 
+    /// <summary>Most rewrites of "what about X?" offered.</summary>
+    public const int MaxRewrites = 3;
+
     /// <summary>Longest run of words, in words, that X of "what about X?" may replace.</summary>
     private const int MaxReplacedWords = 4;
 
@@ -68,11 +71,14 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     /// <summary>
     /// For "what about X?" or "and X?" after a question on a subject, that question asked about X, and X: "what about MS?"
     /// after "what causes ALS?" asks "what causes MS", "and treatment?" after "what are the symptoms of muscle atrophy"
-    /// asks "what are the treatment of muscle atrophy". X replaces the run of the question's content words (not words of
-    /// asking or grammar, nor only the words every question here is about, such as "muscle wasting") closest to it in
-    /// meaning; null when the message is not of that form or the question has no such run.
+    /// asks "what are the treatment of muscle atrophy", "and of cachexia?" after "what are the symptoms of polio" asks
+    /// "what are the symptoms of cachexia". X replaces a run of the question's content words (not words of asking or
+    /// grammar, nor only the words every question here is about, such as "muscle wasting"; after the same preposition
+    /// when X opens with one): the rewrites come closest run in meaning first, at most <see cref="MaxRewrites"/>, for
+    /// the caller to choose between by retrieval. Null when the message is not of that form, the question has no such
+    /// run, or X is already one of them.
     /// </summary>
-    public (string Question, string Subject)? AskedAbout(string message, ConversationTopic? topic)
+    public (IReadOnlyList<string> Questions, string Subject)? AskedAbout(string message, ConversationTopic? topic)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (topic is null || topic.Messages.Count == 0 || OtherSubject().Match(message) is not { Success: true } match || RefersBack(match.Groups["subject"].Value))
@@ -81,23 +87,24 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         }
 
         var subject = match.Groups["subject"].Value.Trim();
+        var preposition = match.Groups["preposition"].Value;
         var question = topic.Messages[0].Trim().TrimEnd('?', '!', '.', ' ');
-        var runs = Runs(question);
-        if (runs.Count == 0)
+        var runs = Runs(question)
+            .Where(run => preposition.Length == 0 || Regex.IsMatch(question[..run.Start], $@"\b{preposition}\s+$", RegexOptions.IgnoreCase))
+            .ToList();
+        if (runs.Count == 0 || runs.Exists(run => string.Equals(question[run.Start..run.End], subject, StringComparison.OrdinalIgnoreCase)))
         {
             return null;
         }
 
-        var replaced = runs[0];
         if (runs.Count > 1)
         {
             var vectors = embedder.Embed([subject, .. runs.Select(run => question[run.Start..run.End])], EmbeddingKind.Query);
-            replaced = runs.MaxBy(run => TensorPrimitives.Dot(vectors[0], vectors[runs.IndexOf(run) + 1]));
+            var similarity = runs.Select((run, index) => (run, TensorPrimitives.Dot(vectors[0], vectors[index + 1]))).ToDictionary();
+            runs = [.. runs.OrderByDescending(run => similarity[run])];
         }
 
-        return string.Equals(question[replaced.Start..replaced.End], subject, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : (string.Concat(question.AsSpan(0, replaced.Start), subject, question.AsSpan(replaced.End)), subject);
+        return ([.. runs.Take(MaxRewrites).Select(run => string.Concat(question.AsSpan(0, run.Start), subject, question.AsSpan(run.End)))], subject);
     }
 
     /// <summary>Every longest run of content words of <paramref name="question"/>, at most <see cref="MaxReplacedWords"/> words.</summary>
@@ -136,8 +143,8 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         }
     }
 
-    /// <summary>"what about X?", "how about X?", "and X?", X a name (no preposition before it).</summary>
-    [GeneratedRegex(@"^\W*(?:what\s+about|how\s+about|and)\s+(?!(?:in|with|for|if|when|after|from|at|on|to|the)\b)(?<subject>[\w\s’'-]{2,}?)\W*$", RegexOptions.IgnoreCase)]
+    /// <summary>"what about X?", "how about X?", "and X?", "and of X?", X a name (not "the …", "if …", "when …").</summary>
+    [GeneratedRegex(@"^\W*(?:what\s+about|how\s+about|and)\s+(?:(?<preposition>in|with|for|of|after|from|at|on)\s+)?(?!(?:in|with|for|of|after|from|at|on|if|when|to|the)\b)(?<subject>[\w\s’'-]{2,}?)\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex OtherSubject();
 
     /// <summary>

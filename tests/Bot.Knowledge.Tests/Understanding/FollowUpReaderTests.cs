@@ -70,12 +70,14 @@ public sealed class FollowUpReaderTests
     [InlineData("what about arthritis?", "can bed rest cause muscle wasting", "can arthritis cause muscle wasting")]
     [InlineData("and treatment?", "what are the symptoms of muscle atrophy", "what are the treatment of muscle atrophy")]
     [InlineData("what about ALS?", "how does MS cause muscle wasting", "how does ALS cause muscle wasting")]
+    [InlineData("and of cachexia?", "what are the symptoms of polio", "what are the symptoms of cachexia")]
+    [InlineData("and MS?", "how does MS cause muscle wasting", null)]
     [InlineData("and in older people?", "what is cachexia", null)]
     [InlineData("what about it?", "what is cachexia", null)]
     [InlineData("what about muscle wasting?", "how does muscle wasting start", null)]
     public void AskedAbout_AnotherSubject_AsksTheTopicsQuestionAboutIt(string message, string topic, string? expected)
     {
-        Assert.Equal(expected, _sut.AskedAbout(message, ConversationTopic.Start(topic, []))?.Question);
+        Assert.Equal(expected, _sut.AskedAbout(message, ConversationTopic.Start(topic, []))?.Questions[0]);
     }
 
     [Fact]
