@@ -87,6 +87,12 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
         }
 
         var subject = match.Groups["subject"].Value.Trim();
+        if (FunctionWord().IsMatch(Word().Match(subject).Value))
+        {
+            // "and does exercise help?" is a question of its own, not a name.
+            return null;
+        }
+
         var preposition = match.Groups["preposition"].Value;
         var question = topic.Messages[0].Trim().TrimEnd('?', '!', '.', ' ');
         var runs = Runs(question)

@@ -72,6 +72,7 @@ public sealed class FollowUpReaderTests
     [InlineData("what about ALS?", "how does MS cause muscle wasting", "how does ALS cause muscle wasting")]
     [InlineData("and of cachexia?", "what are the symptoms of polio", "what are the symptoms of cachexia")]
     [InlineData("and MS?", "how does MS cause muscle wasting", null)]
+    [InlineData("and does exercise help?", "what causes ALS", null)]
     [InlineData("and in older people?", "what is cachexia", null)]
     [InlineData("what about it?", "what is cachexia", null)]
     [InlineData("what about muscle wasting?", "how does muscle wasting start", null)]
