@@ -76,7 +76,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
         if (_followUps.AskedAbout(question, topic) is var (rewrites, subject))
         {
-            var (other, retrieved) = rewrites.Select(rewrite => (rewrite, Retrieve(rewrite, Message.Read(rewrite, embedder).Vector, seen))).MaxBy(reading => reading.Item2.Confidence);
+            var (other, retrieved) = rewrites.Select(rewrite => (rewrite, RetrieveSpelled(rewrite, seen))).MaxBy(reading => reading.Item2.Confidence);
             var switched = Respond(question, retrieved, seen);
             var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId), subject);
             return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
