@@ -12,13 +12,13 @@ namespace Bot.Knowledge.Understanding;
 /// ("what causes MS"): X takes the place of the words of the question closest in meaning to it (see
 /// <see cref="AskedAbout"/>);</item>
 /// <item>any other message may be joined with the topic's reference (<see cref="ConversationTopic.Reference"/>):
-/// "how is it treated? cachexia"; a question that names its own subject ("what is X?") never is.</item>
+/// "how is it treated? what is cachexia"; a question that names its own subject ("what is X?") never is.</item>
 /// </list>
 /// On our labelled conversations (tests/Bot.Knowledge.Tests/TestData/Conversations, the 201 rows that reach retrieval
-/// after a topic), joining the topic's reference rather than all its messages, and choosing by the ranker's confidence
-/// rather than by the message's cosine to the topic, was right more often (133 against 126). Also measured and not
-/// kept: joining every message of the topic (whole set 281 of 338 against 282), and putting the subject in place of
-/// the pronoun ("is cachexia common?": 287 of 338 on our set, but fewer right on the held-out dev-followups).
+/// after a topic), choosing by the ranker's confidence rather than by the message's cosine to the topic was right more
+/// often (133 against 126 on the ranker of the time). Also measured and not kept: joining every message of the topic,
+/// choosing the more confident of two joined readings, and putting the subject in place of the pronoun ("is cachexia
+/// common?": 287 of 338 on our set, but fewer right on the held-out dev-followups).
 /// </summary>
 public sealed partial class FollowUpReader(IEmbedder embedder)
 {
