@@ -46,10 +46,12 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     /// <summary>
     /// Answers <paramref name="message"/> in a conversation about <paramref name="topic"/>: triage reads the message
-    /// alone first; then a follow-up that leans on the topic (see <see cref="FollowUpReader"/>) is retrieved with it
-    /// and its answer says so ("About cachexia: …"); "what about X?" after "what is Y?" asks "what is X" and makes X the
-    /// topic; a self-contained question starts a new topic. Returns the
-    /// reply and the topic after it (none after an emergency, the same after small talk).
+    /// alone first (small talk its model read may still continue the topic, see <see cref="MayBeAFollowUp"/>); "what
+    /// about X?" after a question on a subject asks that question about X and makes it the topic; any other message
+    /// is retrieved alone and joined with the topic (see <see cref="FollowUpReader"/>), the two readings chosen
+    /// between by whether the ranker answers each confidently. A reply read against the topic says so ("About
+    /// cachexia: …"); one read alone starts a new topic. Returns the reply and the topic after it (none after an
+    /// emergency, the same after small talk).
     /// </summary>
     public ConversationTurn Ask(string message, ConversationTopic? topic, IReadOnlySet<int> seen)
     {
@@ -62,29 +64,51 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new(new Answer(question, AnswerKind.Emergency, EmergencyText(emergency), [], Math.Round(verdict.EmergencyProbability, 3), []), null);
         }
 
+        var joinedText = FollowUpReader.Joined(question, topic);
         if (verdict.SmallTalk is { } smallTalk)
         {
-            return new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
+            // Small talk the triage model read may continue the topic instead: answered when its joined reading answers.
+            var joined = joinedText is not null && MayBeAFollowUp(question, smallTalk, topic) ? RetrieveSpelled(joinedText, seen) : null;
+            return joined is { Answerable: true } && topic is not null
+                ? FollowUp(question, topic, joined, seen)
+                : new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
         }
 
-        if (FollowUpReader.AskedAbout(question, topic) is { } other)
+        if (_followUps.AskedAbout(question, topic) is var (rewrites, subject))
         {
-            var switched = Respond(question, Retrieve(other, Message.Read(other, embedder).Vector, seen), seen);
-            var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId));
+            var (other, retrieved) = rewrites.Select(rewrite => (rewrite, RetrieveSpelled(rewrite, seen))).MaxBy(reading => reading.Item2.Confidence);
+            var switched = Respond(question, retrieved, seen);
+            var next = ConversationTopic.Start(other, switched.Citations.Select(citation => citation.PassageId), subject);
             return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
         }
 
         // Triage read the message as written; the search reads it as the articles spell it.
         var spelled = _speller.Correct(read.Text);
         var alone = Retrieve(spelled, ReferenceEquals(spelled, read.Text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
-        var followUp = _followUps.Read(read, topic, alone.Answerable);
-        if (followUp is null || topic is null)
+        if (joinedText is not null && topic is not null)
         {
-            var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
-            return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
+            var joined = RetrieveSpelled(joinedText, seen);
+            if (FollowUpReader.PreferJoined(FollowUpReader.Leans(question), alone.Answerable, joined.Answerable))
+            {
+                return FollowUp(question, topic, joined, seen);
+            }
         }
 
-        var reply = Respond(question, Retrieve(followUp, Message.Read(followUp, embedder).Vector, seen), seen);
+        var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
+        return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
+    }
+
+    /// <summary><paramref name="text"/> retrieved as the articles spell it.</summary>
+    private Retrieved RetrieveSpelled(string text, IReadOnlySet<int> seen)
+    {
+        var spelled = _speller.Correct(text);
+        return Retrieve(spelled, Message.Read(spelled, embedder).Vector, seen);
+    }
+
+    /// <summary>The reply to a follow-up read against <paramref name="topic"/>, saying so ("About cachexia: …"), and the topic continued.</summary>
+    private ConversationTurn FollowUp(string question, ConversationTopic topic, Retrieved joined, IReadOnlySet<int> seen)
+    {
+        var reply = Respond(question, joined, seen);
         if (reply.Kind == AnswerKind.Answer)
         {
             reply = reply with { Text = $"About {topic.Subject}: {reply.Text}" };
@@ -92,6 +116,18 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
         return new(reply, topic.Continue(question, reply.Citations.Select(citation => citation.PassageId)));
     }
+
+    /// <summary>
+    /// Whether small talk the triage model read ("how does it work?" as a question about the bot, "benefits?" as
+    /// one about what it can do) may instead continue the topic: only a question to the bot (not thanks, greetings,
+    /// goodbyes, praise or complaints), not one the rules recognise, and one that continues (see
+    /// <see cref="FollowUpReader.Continues"/>).
+    /// </summary>
+    private static bool MayBeAFollowUp(string question, SmallTalk smallTalk, ConversationTopic? topic) =>
+        topic is not null
+        && smallTalk is SmallTalk.Capabilities or SmallTalk.Identity or SmallTalk.HowAreYou
+        && SmallTalkRules.Detect(question) is null
+        && FollowUpReader.Continues(question);
 
     /// <summary>Lexical candidates and every passage's similarity to <paramref name="vector"/>, ranked, with the calibrated confidence.</summary>
     private Retrieved Retrieve(string text, float[] vector, IReadOnlySet<int> seen)

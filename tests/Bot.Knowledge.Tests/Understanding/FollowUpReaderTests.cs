@@ -13,42 +13,98 @@ public sealed class FollowUpReaderTests
     [InlineData("how is it treated?")]
     [InlineData("and in older people?")]
     [InlineData("is that common?")]
-    [InlineData("what about weight loss?")]
-    public void Read_MessageThatRefersBack_IsRetrievedWithTheTopic(string message)
+    [InlineData("does it hurt, she says her arms ache")]
+    public void Joined_MessageAfterATopic_IsJoinedWithTheMessageThatSetIt(string message)
     {
-        var text = _sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, answeredAlone: true);
+        Assert.Equal($"{message} what is cachexia", FollowUpReader.Joined(message, Cachexia));
+    }
 
-        Assert.Equal($"{message} what is cachexia", text);
+    [Fact]
+    public void Joined_TopicWithoutANamedSubject_JoinsTheMessageThatSetIt()
+    {
+        var topic = ConversationTopic.Start("my dad has muscle wasting from lying in a hospital bed", []);
+
+        Assert.Equal("can physio help with that? my dad has muscle wasting from lying in a hospital bed", FollowUpReader.Joined("can physio help with that?", topic));
     }
 
     [Theory]
     [InlineData("what is myositis?")]
-    [InlineData("how does focused ultrasound therapy work")]
-    public void Read_SelfContainedQuestionOnAnotherSubject_StartsANewTopic(string message)
+    [InlineData("What's SMA")]
+    public void Joined_QuestionNamingItsOwnSubject_IsNotJoined(string message)
     {
-        Assert.Null(_sut.Read(Message.Read(message, MiniLmEmbedder.Shared), Cachexia, answeredAlone: true));
+        Assert.Null(FollowUpReader.Joined(message, Cachexia));
     }
 
     [Fact]
-    public void Read_NoTopic_IsNotAFollowUp()
+    public void Joined_NoTopic_IsNotJoined()
     {
-        Assert.Null(_sut.Read(Message.Read("how is it treated?", MiniLmEmbedder.Shared), null, answeredAlone: false));
+        Assert.Null(FollowUpReader.Joined("how is it treated?", null));
     }
 
     [Theory]
-    [InlineData("what about sarcopenia?", "what is sarcopenia")]
-    [InlineData("and ALS", "what is ALS")]
-    [InlineData("and in older people?", null)]
-    [InlineData("what about it?", null)]
-    public void AskedAbout_AnotherSubject_AsksTheTopicsQuestionAboutIt(string message, string? expected)
+    [InlineData(true, true, true, true)]
+    [InlineData(true, true, false, false)]
+    [InlineData(true, false, false, true)]
+    [InlineData(false, true, true, false)]
+    [InlineData(false, false, true, true)]
+    [InlineData(false, false, false, false)]
+    public void PreferJoined_Readings_TakesTheJoinedOneWhenItAnswersAndTheMessageLeansOrAloneCannot(bool leans, bool aloneAnswers, bool joinedAnswers, bool expected)
     {
-        Assert.Equal(expected, FollowUpReader.AskedAbout(message, Cachexia));
+        Assert.Equal(expected, FollowUpReader.PreferJoined(leans, aloneAnswers, joinedAnswers));
+    }
+
+    [Theory]
+    [InlineData("how is it treated?", true)]
+    [InlineData("and in kids?", true)]
+    [InlineData("can not eating waste her muscles too", false)]
+    [InlineData("what causes muscle atrophy", false)]
+    public void RefersBack_Message_IsTrueForAThingPointedBackAtOrAContinuingOpening(string message, bool expected)
+    {
+        Assert.Equal(expected, FollowUpReader.RefersBack(message));
+    }
+
+    [Theory]
+    [InlineData("what about sarcopenia?", "what is cachexia", "what is sarcopenia")]
+    [InlineData("and ALS", "what is cachexia", "what is ALS")]
+    [InlineData("what about MS?", "what causes ALS", "what causes MS")]
+    [InlineData("what about arthritis?", "can bed rest cause muscle wasting", "can arthritis cause muscle wasting")]
+    [InlineData("and treatment?", "what are the symptoms of muscle atrophy", "what are the treatment of muscle atrophy")]
+    [InlineData("what about ALS?", "how does MS cause muscle wasting", "how does ALS cause muscle wasting")]
+    [InlineData("and of cachexia?", "what are the symptoms of polio", "what are the symptoms of cachexia")]
+    [InlineData("and MS?", "how does MS cause muscle wasting", null)]
+    [InlineData("and does exercise help?", "what causes ALS", null)]
+    [InlineData("and in older people?", "what is cachexia", null)]
+    [InlineData("what about it?", "what is cachexia", null)]
+    [InlineData("what about muscle wasting?", "how does muscle wasting start", null)]
+    public void AskedAbout_AnotherSubject_AsksTheTopicsQuestionAboutIt(string message, string topic, string? expected)
+    {
+        Assert.Equal(expected, _sut.AskedAbout(message, ConversationTopic.Start(topic, []))?.Questions[0]);
     }
 
     [Fact]
-    public void AskedAbout_TopicWithoutANamedSubject_IsNotRewritten()
+    public void AskedAbout_AnotherSubject_NamesIt()
     {
-        Assert.Null(FollowUpReader.AskedAbout("what about ALS?", ConversationTopic.Start("how does MS cause muscle wasting", [])));
+        Assert.Equal("MS", _sut.AskedAbout("what about MS?", ConversationTopic.Start("what causes ALS", []))?.Subject);
+    }
+
+    [Theory]
+    [InlineData("causes?", true)]
+    [InlineData("can it happen even if you eat a lot?", true)]
+    [InlineData("what causes muscle atrophy", false)]
+    public void Leans_Message_IsTrueForAFragmentOrAReferenceBack(string message, bool expected)
+    {
+        Assert.Equal(expected, FollowUpReader.Leans(message));
+    }
+
+    [Theory]
+    [InlineData("benefits?", true)]
+    [InlineData("how does it work?", true)]
+    [InlineData("are you a person?", false)]
+    [InlineData("what can this bot do", false)]
+    [InlineData("tell me everything about muscle loss", false)]
+    public void Continues_Message_IsTrueForAFragmentOrAReferenceBackNotSpokenToTheBot(string message, bool expected)
+    {
+        Assert.Equal(expected, FollowUpReader.Continues(message));
     }
 
     [Theory]
@@ -59,6 +115,12 @@ public sealed class FollowUpReaderTests
     public void Start_Message_NamesTheTopicByWhatItAsksAbout(string message, string subject)
     {
         Assert.Equal(subject, ConversationTopic.Start(message, []).Subject);
+    }
+
+    [Fact]
+    public void Reference_TopicContinued_IsTheMessageThatSetIt()
+    {
+        Assert.Equal("what is cachexia", Cachexia.Continue("what causes it?", []).Reference);
     }
 
     [Fact]
