@@ -188,7 +188,7 @@ internal static class RankingTuner
     {
         public bool Label { get; set; }
 
-        [VectorType(8)]
+        [VectorType(RankingWeights.FeatureCount)]
         public float[] Features { get; set; } = [];
     }
 }

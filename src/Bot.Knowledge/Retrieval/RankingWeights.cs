@@ -22,7 +22,10 @@ public sealed record RankingWeights(
     [property: JsonPropertyName("calibration")] double[] Calibration,
     [property: JsonPropertyName("minConfidence")] double MinConfidence)
 {
-    /// <summary>The features the confidence is calibrated on, in order.</summary>
+    /// <summary>How many features the confidence is calibrated on.</summary>
+    public const int FeatureCount = 8;
+
+    /// <summary>The names of the features the confidence is calibrated on, in order (<see cref="FeatureCount"/> of them).</summary>
     public static readonly string[] ConfidenceFeatures = ["sentence cosine", "passage cosine", "question cosine", "coverage", "score", "margin", "unanswerable cosine", "log words"];
 
     /// <summary>The weights shipped with this assembly.</summary>

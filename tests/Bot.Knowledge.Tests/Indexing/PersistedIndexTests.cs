@@ -91,6 +91,10 @@ public sealed class PersistedIndexTests : IDisposable
         return Path.GetFileName(Assert.Single(Directory.GetDirectories(IndexFolder)));
     }
 
+    /// <summary>
+    /// The Lucene index's files. The vector file beside them is left out: it holds every vector the process knows
+    /// (shared by the tests running at the same time), so it grows whenever another test embeds something new.
+    /// </summary>
     private List<(string Name, DateTime Written)> IndexFiles() =>
-        [.. new DirectoryInfo(IndexFolder).EnumerateFiles("*", SearchOption.AllDirectories).Select(file => (file.FullName, file.LastWriteTimeUtc)).Order()];
+        [.. new DirectoryInfo(IndexFolder).EnumerateDirectories().SelectMany(folder => folder.EnumerateFiles("*", SearchOption.AllDirectories)).Select(file => (file.FullName, file.LastWriteTimeUtc)).Order()];
 }
