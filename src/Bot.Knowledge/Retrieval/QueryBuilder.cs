@@ -23,6 +23,12 @@ public sealed class QueryBuilder(SearchOptions options)
 
     private const int MaxFuzzyExpansions = 50;
 
+    /// <summary>
+    /// Most unknown words given a spelling correction in one question: a real question has a few typos, and each
+    /// FuzzyQuery rewrite costs up to a millisecond, so a message of random words must not cost most of a second.
+    /// </summary>
+    private const int MaxCorrections = 16;
+
     /// <summary>Parses <paramref name="question"/> against <paramref name="index"/>, looking terms up through <paramref name="lookup"/> (a new one when null).</summary>
     public Query Parse(string question, PassageIndex index, TermLookup? lookup = null)
     {
@@ -38,9 +44,10 @@ public sealed class QueryBuilder(SearchOptions options)
             words.Add((position, token.Start, text[token.Start..token.End].ToLowerInvariant(), [new QueryTerm(token.Term, 1, QueryTermOrigin.Word)]));
         }
 
+        var corrections = 0;
         foreach (var (_, _, surface, terms) in words)
         {
-            if (!IsIndexed(lookup, terms[0].Term) && index.Correction(surface, word => Closest(index, lookup, word)) is { } corrected)
+            if (!IsIndexed(lookup, terms[0].Term) && ++corrections <= MaxCorrections && index.Correction(surface, word => Closest(index, lookup, word)) is { } corrected)
             {
                 foreach (var correction in Tokens(index, corrected))
                 {

@@ -19,6 +19,12 @@ public sealed partial class SpellingCorrector
     private const int MinLength = 4;
     private const int LongWord = 7;
 
+    /// <summary>
+    /// Most unknown words looked up in one message: a real message has a few misspellings, and each lookup scans the
+    /// vocabulary (about a millisecond), so a message of random words must not cost a second.
+    /// </summary>
+    private const int MaxLookups = 16;
+
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Shorthand = new(ReadShorthand);
 
     private readonly IReadOnlyDictionary<string, int> _frequencies;
@@ -55,23 +61,25 @@ public sealed partial class SpellingCorrector
     {
         ArgumentNullException.ThrowIfNull(text);
         var changed = false;
+        var lookups = 0;
         var corrected = Word().Replace(text, match =>
         {
-            var replacement = Replace(match.Value.ToLowerInvariant());
+            var replacement = Replace(match.Value.ToLowerInvariant(), ref lookups);
             changed |= replacement is not null;
             return replacement ?? match.Value;
         });
         return changed ? corrected : text;
     }
 
-    private string? Replace(string word)
+    private string? Replace(string word, ref int lookups)
     {
         if (Shorthand.Value.TryGetValue(word, out var expanded))
         {
             return expanded;
         }
 
-        if (word.Length < MinLength || word.Contains('\'', StringComparison.Ordinal) || word.Contains('’', StringComparison.Ordinal) || _frequencies.ContainsKey(word) || _knownStems.Contains(Stem(word)))
+        if (word.Length < MinLength || word.Contains('\'', StringComparison.Ordinal) || word.Contains('’', StringComparison.Ordinal) || _frequencies.ContainsKey(word) || _knownStems.Contains(Stem(word))
+            || ++lookups > MaxLookups)
         {
             return null;
         }

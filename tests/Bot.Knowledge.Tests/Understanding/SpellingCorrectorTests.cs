@@ -28,6 +28,15 @@ public sealed class SpellingCorrectorTests
     }
 
     [Fact]
+    public void Correct_MessageOfManyUnknownWords_LooksUpOnlyTheFirstSixteen()
+    {
+        var corrected = Sut.Correct(string.Join(' ', Enumerable.Repeat("wastign", 20))).Split(' ');
+
+        Assert.Equal(16, corrected.Count(word => word == "wasting"));
+        Assert.Equal(4, corrected.Count(word => word == "wastign"));
+    }
+
+    [Fact]
     public void Correct_TwoEditsAwayWithOtherFirstLetter_LeavesTheWord()
     {
         var sut = SpellingCorrector.Create(["treating"], []);
