@@ -83,8 +83,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         }
 
         // Triage read the message as written; the search reads it as the articles spell it.
-        var spelled = _speller.Correct(read.Text);
-        var alone = Retrieve(spelled, ReferenceEquals(spelled, read.Text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
+        var alone = RetrieveSpelled(read.Text, seen, read);
         if (joinedText is not null && topic is not null)
         {
             var joined = RetrieveSpelled(joinedText, seen);
@@ -98,11 +97,14 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
     }
 
-    /// <summary><paramref name="text"/> retrieved as the articles spell it.</summary>
-    private Retrieved RetrieveSpelled(string text, IReadOnlySet<int> seen)
+    /// <summary>
+    /// <paramref name="text"/> retrieved as the articles spell it; the vector of <paramref name="read"/> (the text as
+    /// written, already embedded) serves when the spelling changed nothing.
+    /// </summary>
+    private Retrieved RetrieveSpelled(string text, IReadOnlySet<int> seen, Message? read = null)
     {
         var spelled = _speller.Correct(text);
-        return Retrieve(spelled, Message.Read(spelled, embedder).Vector, seen);
+        return Retrieve(spelled, read is not null && ReferenceEquals(spelled, text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
     }
 
     /// <summary>The reply to a follow-up read against <paramref name="topic"/>, saying so ("About cachexia: …"), and the topic continued.</summary>
@@ -157,11 +159,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return null;
         }
 
-        var answers = parts.Select(part =>
-        {
-            var reading = _speller.Correct(part.Reading);
-            return (Part: part, Answer: Respond(part.Text, Retrieve(reading, Message.Read(reading, embedder).Vector, seen), seen));
-        }).ToList();
+        var answers = parts.Select(part => (Part: part, Answer: Respond(part.Text, RetrieveSpelled(part.Reading, seen), seen))).ToList();
         if (answers.TrueForAll(entry => entry.Answer.Kind != AnswerKind.Answer))
         {
             return null;

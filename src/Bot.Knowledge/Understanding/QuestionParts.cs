@@ -45,10 +45,10 @@ public static partial class QuestionParts
         return pieces.Length > 1 && pieces.All(piece => piece.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords) ? pieces : [sentence];
     }
 
-    [GeneratedRegex(@"^\W*(?:how|what|wh?at|wot|why|y|when|where|which|who|can|could|does|do|did|is|are|r|should|will|would|has|have)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:how|wh?at|wot|why|y|when|where|which|who|can|could|does|do|did|is|are|r|should|will|would|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionWord();
 
-    [GeneratedRegex(@"[,;]?\s+(?:and|an|n|&)\s+(?=(?:how|what|wh?at|wot|why|when|where|which|who|can|could|does|do|is|are|r|should|will|would)\b)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[,;]?\s+(?:and|an|n|&)\s+(?=(?:how|wh?at|wot|why|when|where|which|who|can|could|does|do|is|are|r|should|will|would)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
 
     /// <summary>"And", "also", "so" or "plus" opening a question that follows another.</summary>
