@@ -33,9 +33,11 @@ internal static class RankingTuner
             .Where(evalCase => !bank.ContainsKey(Evaluator.Normalise(evalCase.Question)))
             .Concat(unanswerable.Select((question, index) => new EvalCase($"unanswerable-{index + 1}", question, "decline", null)))
             .ToArray();
-        var tables = cases.Select(evalCase => Candidates(engine, evalCase)).ToArray();
-        var words = cases.Select(evalCase => RankingWeights.WordCount(engine.Speller.Correct(evalCase.Question))).ToArray();
-        var outside = cases.Select(evalCase => (double)engine.Vectors.Unanswerable(Message.Read(engine.Speller.Correct(evalCase.Question), MiniLmEmbedder.Shared).Vector, bank.GetValueOrDefault(Evaluator.Normalise(evalCase.Question), -1))).ToArray();
+        // Each question read once, as the answer service reads it: spelled as the corpus spells it, then embedded.
+        var readings = cases.Select(evalCase => Message.Read(engine.Speller.Correct(evalCase.Question), MiniLmEmbedder.Shared)).ToArray();
+        var tables = cases.Select((evalCase, i) => Candidates(engine, evalCase, readings[i])).ToArray();
+        var words = readings.Select(reading => RankingWeights.WordCount(reading.Text)).ToArray();
+        var outside = cases.Select((evalCase, i) => (double)engine.Vectors.Unanswerable(readings[i].Vector, bank.GetValueOrDefault(Evaluator.Normalise(evalCase.Question), -1))).ToArray();
         output.WriteLine($"{cases.Length} questions ({cases.Count(c => c.Expect == "answer")} answerable) from {string.Join(", ", files.Select(Path.GetFileName))} and {unanswerable.Count} unanswerable questions of the corpus");
 
         var folds = cases.Select((_, i) => i % Folds).ToArray();
@@ -160,12 +162,10 @@ internal static class RankingTuner
     }
 
     /// <summary>Every original passage for the case's question, with its features and whether citing it would be right.</summary>
-    private static Candidate[] Candidates(KnowledgeBase engine, EvalCase evalCase)
+    private static Candidate[] Candidates(KnowledgeBase engine, EvalCase evalCase, Message reading)
     {
-        var spelled = engine.Speller.Correct(evalCase.Question);
-        var message = Message.Read(spelled, MiniLmEmbedder.Shared);
-        var lexical = engine.Searcher.Search(spelled, 30);
-        var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, message.Vector);
+        var lexical = engine.Searcher.Search(reading.Text, 30);
+        var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, reading.Vector);
         var phrases = (evalCase.ContainsAny ?? []).Select(Evaluator.Normalise).ToArray();
         return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate).Contains)))];
     }
