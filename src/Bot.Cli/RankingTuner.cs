@@ -135,14 +135,11 @@ internal static class RankingTuner
 
     private static (Candidate? Top, double RunnerUp) Top(Candidate[] table, RankingWeights weights)
     {
-        var scored = table.Select(candidate => (candidate, Score: Score(candidate.Ranked, weights))).OrderByDescending(pair => pair.Score).Take(2).ToArray();
+        var scored = table.Select(candidate => (candidate, Score: weights.Score(candidate.Ranked.Lexical, candidate.Ranked.Coverage, candidate.Ranked.PassageCosine, candidate.Ranked.SentenceCosine, candidate.Ranked.QuestionCosine))).OrderByDescending(pair => pair.Score).Take(2).ToArray();
         return scored.Length == 0
             ? (null, 0)
             : (scored[0].candidate with { Ranked = scored[0].candidate.Ranked with { Score = scored[0].Score } }, scored.Length > 1 ? scored[1].Score : 0);
     }
-
-    private static double Score(RankedPassage candidate, RankingWeights weights) =>
-        (weights.Lexical * candidate.Lexical) + (weights.Coverage * candidate.Coverage) + (weights.Passage * candidate.PassageCosine) + (weights.Sentence * candidate.SentenceCosine) + (weights.Question * candidate.QuestionCosine);
 
     /// <summary>
     /// Logistic regression on the features; a light L2 penalty only (chosen by cross-validation: ML.NET's default L1

@@ -69,9 +69,10 @@ public sealed class KnowledgeBase : IDisposable
         search ??= new SearchOptions();
         var analyzer = CreateAnalyzer(corpusDirectory);
         var corpus = new CorpusLoader(analyzer).Load(corpusDirectory);
-        var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory);
+        var examples = ExampleQuestions.Load(corpusDirectory);
+        var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory, examples);
         var searcher = new LucenePassageSearcher(index, search);
-        var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), ExampleQuestions.Load(corpusDirectory));
+        var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), examples);
         var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
         var speller = SpellingCorrector.Create(corpus.Passages.Select(passage => passage.Text), embedder.Words);
         var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), ranker, answers ?? new AnswerOptions(), clinic ?? new ClinicOptions(), speller);

@@ -4,7 +4,7 @@ using Lucene.Net.Index;
 
 namespace Bot.Knowledge.Indexing;
 
-/// <summary>Maps a passage onto its Lucene document: body, heading, the preceding passage of its section, its source's title, its spellings and its id.</summary>
+/// <summary>Maps a passage onto its Lucene document: body, heading, the preceding passage of its section, its source's title, its example questions, its spellings and its id.</summary>
 internal static class PassageDocuments
 {
     private static readonly FieldType BodyType = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
@@ -19,7 +19,7 @@ internal static class PassageDocuments
     private static readonly FieldType SpellingType = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true });
 
     /// <summary>The document of <paramref name="passage"/>, whose predecessor in the corpus is <paramref name="before"/>.</summary>
-    public static Document Create(Passage passage, Passage? before, IReadOnlyDictionary<string, SourceMetadata> sources)
+    public static Document Create(Passage passage, Passage? before, IReadOnlyDictionary<string, SourceMetadata> sources, IReadOnlyList<string> examples)
     {
         var document = new Document
         {
@@ -40,6 +40,11 @@ internal static class PassageDocuments
         {
             document.Add(new Field(PassageFields.Context, before.Text, TextField.TYPE_NOT_STORED));
             document.Add(new Field(PassageFields.Any, before.Text, AnyType));
+        }
+
+        if (examples.Count > 0)
+        {
+            document.Add(new Field(PassageFields.Examples, string.Join('\n', examples), TextField.TYPE_NOT_STORED));
         }
 
         if (sources.TryGetValue(passage.SourceId, out var source))

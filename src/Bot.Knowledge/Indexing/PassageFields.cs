@@ -27,6 +27,12 @@ public static class PassageFields
     /// </summary>
     public const string Any = "any";
 
+    /// <summary>
+    /// Questions people would ask that the passage answers (corpus/passage-questions.jsonl): their words are patients'
+    /// words ("physio", "skin and bone") where the passage has the articles' ("physical therapy", "cachexia").
+    /// </summary>
+    public const string Examples = "examples";
+
     /// <summary>The passage id, as a numeric doc value.</summary>
     public const string PassageId = "passage";
 

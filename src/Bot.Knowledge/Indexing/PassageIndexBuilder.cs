@@ -9,7 +9,7 @@ namespace Bot.Knowledge.Indexing;
 
 /// <summary>
 /// Builds or reopens the Lucene index of a set of passages. In memory (<see cref="RAMDirectory"/>) when no folder is
-/// given; otherwise persisted under the folder, one sub-folder per content hash (passages, source titles, analyzer
+/// given; otherwise persisted under the folder, one sub-folder per content hash (passages, source titles, example questions, analyzer
 /// chain, stop words, synonyms and <see cref="FormatVersion"/>): an index whose hash matches is reopened as it is, any
 /// change builds a new one. A new index is written to a temporary folder and renamed into place only once committed,
 /// so a crash or a second process building at the same time never leaves a half-written index to be opened.
@@ -17,13 +17,17 @@ namespace Bot.Knowledge.Indexing;
 public static class PassageIndexBuilder
 {
     /// <summary>Changes whenever the document mapping changes, so older persisted indexes are rebuilt.</summary>
-    public const string FormatVersion = "passages/3; exact-length norms";
+    public const string FormatVersion = "passages/4; example questions";
 
     private const string HashKey = "content-hash";
 
-    /// <summary>Builds the index of <paramref name="passages"/> (ids 0..n-1 in order) in memory, or opens or builds it under <paramref name="folder"/>.</summary>
-    public static PassageIndex Open(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, PassageSimilarity similarity, string? folder = null)
+    /// <summary>
+    /// Builds the index of <paramref name="passages"/> (ids 0..n-1 in order) in memory, or opens or builds it under
+    /// <paramref name="folder"/>; each passage's <paramref name="examples"/> are indexed with it.
+    /// </summary>
+    public static PassageIndex Open(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, PassageSimilarity similarity, string? folder = null, ExampleQuestions? examples = null)
     {
+        examples ??= ExampleQuestions.None;
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(analyzer);
@@ -36,11 +40,11 @@ public static class PassageIndexBuilder
             }
         }
 
-        var hash = ContentHash(passages, sources, analyzer);
+        var hash = ContentHash(passages, sources, analyzer, examples);
         if (folder is null)
         {
             var memory = new RAMDirectory();
-            Write(memory, passages, sources, analyzer, similarity, hash);
+            Write(memory, passages, sources, analyzer, similarity, hash, examples);
             return new PassageIndex(passages, sources, analyzer, memory, similarity);
         }
 
@@ -55,7 +59,7 @@ public static class PassageIndexBuilder
             var temporary = Path.Combine(folder, $".{hash}.{Guid.NewGuid():N}.tmp");
             using (var directory = FSDirectory.Open(temporary))
             {
-                Write(directory, passages, sources, analyzer, similarity, hash);
+                Write(directory, passages, sources, analyzer, similarity, hash, examples);
             }
 
             // Another process may have put the same index in place while this one was writing: use that one.
@@ -87,9 +91,10 @@ public static class PassageIndexBuilder
             ?? throw new InvalidDataException($"The index in '{target}' could not be written and opened.");
     }
 
-    /// <summary>The content hash an index of these passages is kept under.</summary>
-    public static string ContentHash(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer)
+    /// <summary>The content hash an index of these passages and their example questions is kept under.</summary>
+    public static string ContentHash(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, ExampleQuestions examples)
     {
+        ArgumentNullException.ThrowIfNull(examples);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string? text)
         {
@@ -106,12 +111,16 @@ public static class PassageIndexBuilder
             Add(passage.Heading);
             Add(passage.Text);
             Add(sources.TryGetValue(passage.SourceId, out var source) ? source.DisplayTitle : null);
+            foreach (var example in examples.For(passage))
+            {
+                Add(example);
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void Write(LuceneDirectory directory, IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, PassageSimilarity similarity, string hash)
+    private static void Write(LuceneDirectory directory, IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, PassageSimilarity similarity, string hash, ExampleQuestions examples)
     {
         var config = new IndexWriterConfig(PassageAnalyzer.Version, analyzer)
         {
@@ -122,7 +131,7 @@ public static class PassageIndexBuilder
         using var writer = new IndexWriter(directory, config);
         for (var id = 0; id < passages.Count; id++)
         {
-            writer.AddDocument(PassageDocuments.Create(passages[id], id > 0 ? passages[id - 1] : null, sources));
+            writer.AddDocument(PassageDocuments.Create(passages[id], id > 0 ? passages[id - 1] : null, sources, examples.For(passages[id])));
         }
 
         writer.SetCommitData(new Dictionary<string, string> { [HashKey] = hash });

@@ -6,7 +6,7 @@ namespace Bot.Knowledge.Retrieval;
 /// <summary>
 /// Fuses lexical search with sentence vectors: every original passage is scored (brute force: the corpus in about
 /// 0.05 ms; 100k synthetic passages with their sentences and example questions take hundreds of milliseconds, bound by
-/// memory bandwidth, see docs/performance.md) by a weighted sum of its lexical score, its lexical coverage, and its
+/// memory bandwidth, see docs/performance.md) by a weighted mean of its lexical score, its lexical coverage, and its
 /// cosine with the question for the passage, its closest sentence and its closest example question. Words find what patients name exactly ("sarcopenia"); vectors find what they
 /// describe in their own words ("skin and bone", "lying in bed all day").
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
             var passage = originals[i];
             var (passageCosine, sentenceCosine, sentence, questionCosine) = vectors.Similarity(passage.Id, queryVector);
             var (lexicalShare, coverage) = hits.TryGetValue(passage.Id, out var hit) ? (hit.Score / best, hit.Coverage) : (0, 0);
-            var score = (weights.Lexical * lexicalShare) + (weights.Coverage * coverage) + (weights.Passage * passageCosine) + (weights.Sentence * sentenceCosine) + (weights.Question * questionCosine);
+            var score = weights.Score(lexicalShare, coverage, passageCosine, sentenceCosine, questionCosine);
             scores[i] = new PassageScore(lexicalShare, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score);
         }
     }

@@ -101,6 +101,7 @@ public sealed class QueryBuilder(SearchOptions options)
                 }
 
                 Add(fields, PassageFields.Title, alternative, options.TitleBoost, lookup.Context(PassageFields.Title, alternative.Term));
+                Add(fields, PassageFields.Examples, alternative, options.ExamplesBoost, lookup.Context(PassageFields.Examples, alternative.Term));
                 if (fields.Clauses.Count > 0)
                 {
                     best.Add(fields);

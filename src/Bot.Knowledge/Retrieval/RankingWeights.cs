@@ -48,6 +48,18 @@ public sealed record RankingWeights(
         return 1 / (1 + Math.Exp(-logit));
     }
 
+    /// <summary>
+    /// A candidate's score: the weighted mean of what is known of it. A mean, not a sum, so that weights ranking alike
+    /// (0.25/1 and 0.5/2) give alike scores, and the calibration's score and margin mean the same whichever weights
+    /// cross-validation chose.
+    /// </summary>
+    public double Score(double lexical, double coverage, double passageCosine, double sentenceCosine, double questionCosine)
+    {
+        var total = Lexical + Coverage + Passage + Sentence + Question;
+        var sum = (Lexical * lexical) + (Coverage * coverage) + (Passage * passageCosine) + (Sentence * sentenceCosine) + (Question * questionCosine);
+        return total > 0 ? sum / total : 0;
+    }
+
     /// <summary>The words of a question, as the confidence counts them (longer messages match any passage less closely).</summary>
     public static int WordCount(string question) => (question ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

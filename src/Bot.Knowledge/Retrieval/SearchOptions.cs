@@ -18,6 +18,9 @@ public sealed record SearchOptions
     /// <summary>Weight of a match in the source title.</summary>
     public double TitleBoost { get; init; } = 0.15;
 
+    /// <summary>Weight of a match in the example questions the passage answers.</summary>
+    public double ExamplesBoost { get; init; } = 0.5;
+
     /// <summary>Weight of a match in the preceding passage of the same section.</summary>
     public double ContextBoost { get; init; } = 0.3;
 

@@ -13,7 +13,7 @@ public sealed class HybridRankerScanTests
     [Theory]
     [InlineData(300)]
     [InlineData(40_000)]
-    public void Rank_ManyPassages_EqualsTheWeightedSumOrderedByScoreThenId(int count)
+    public void Rank_ManyPassages_EqualsTheWeightedMeanOrderedByScoreThenId(int count)
     {
         var random = new Random(count);
         var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, id < 3 ? "muscle wasting and muscle loss" : $"passage {id}") { GroupId = id % 7 == 6 ? id - 1 : id }).ToArray();
@@ -61,7 +61,8 @@ public sealed class HybridRankerScanTests
             var passageCosine = TensorPrimitives.Dot(vectors[passage.Id], query);
             var hit = lexical.Hits.FirstOrDefault(hit => hit.Passage.Id == passage.Id);
             var (share, coverage) = hit is null ? (0, 0) : (hit.Score / best, hit.Coverage);
-            var score = (weights.Lexical * share) + (weights.Coverage * coverage) + (weights.Passage * passageCosine) + (weights.Sentence * sentenceCosine) + (weights.Question * questionCosine);
+            var score = ((weights.Lexical * share) + (weights.Coverage * coverage) + (weights.Passage * passageCosine) + (weights.Sentence * sentenceCosine) + (weights.Question * questionCosine))
+                / (weights.Lexical + weights.Coverage + weights.Passage + weights.Sentence + weights.Question);
             expected.Add(new RankedPassage(passage, share, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score));
         }
 

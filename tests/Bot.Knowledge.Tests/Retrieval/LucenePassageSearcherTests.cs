@@ -33,6 +33,27 @@ public sealed class LucenePassageSearcherTests
     }
 
     [Fact]
+    public void Search_WordOnlyInAnExampleQuestion_FindsThePassageWithoutCountingItAsCovered()
+    {
+        Passage[] passages = [new(0, "s", null, 0, 34, "Cachexia causes extreme weight loss."), new(1, "s", null, 0, 24, "Protein helps muscles.")];
+        var folder = Directory.CreateTempSubdirectory("examples-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, ExampleQuestions.FileName), """{"source": "s", "anchor": "Cachexia causes extreme weight loss.", "questions": ["why do cancer patients go skin and bone"]}""");
+            using var index = PassageIndexBuilder.Open(passages, TestIndex.Sources, Analyzer, new PassageSimilarity(1.2, 0.75), examples: ExampleQuestions.Load(folder.FullName));
+
+            var result = TestIndex.Searcher(index).Search("skin and bone", 2);
+
+            Assert.Equal(0, Assert.Single(result.Hits).Passage.Id);
+            Assert.Equal(0, result.Hits[0].Coverage);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Search_ExactWord_OutranksItsSynonym()
     {
         var sut = CreateSut("Atrophy follows bed rest.", "Wasting follows bed rest.");
