@@ -155,10 +155,10 @@ public sealed partial class FollowUpReader(IEmbedder embedder)
     private static partial Regex OtherSubject();
 
     /// <summary>
-    /// A pronoun or demonstrative that points back at a thing, or an opening that continues ("and…", "what about…").
+    /// A pronoun or demonstrative that points back at a thing ("the same ones"), or an opening that continues ("and…", "what about…").
     /// Not "he", "she", "her": they point at the patient ("can not eating waste her muscles too"), not at the subject.
     /// </summary>
-    [GeneratedRegex(@"\b(?:it|its|it's|itself|that|this|those|these|they|them)\b|^\W*(?:and|so|but|also|ok(?:ay)?\s+so|what\s+about|how\s+about|what\s+if)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:it|its|it's|itself|that|this|those|these|they|them|ones)\b|^\W*(?:and|so|but|also|ok(?:ay)?\s+so|what\s+about|how\s+about|what\s+if)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefersBackCue();
 
     /// <summary>"what is X?" with X a name, not a pronoun: a new subject.</summary>

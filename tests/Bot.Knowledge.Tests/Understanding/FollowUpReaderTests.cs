@@ -56,6 +56,7 @@ public sealed class FollowUpReaderTests
     [Theory]
     [InlineData("how is it treated?", true)]
     [InlineData("and in kids?", true)]
+    [InlineData("which ones help the most?", true)]
     [InlineData("can not eating waste her muscles too", false)]
     [InlineData("what causes muscle atrophy", false)]
     public void RefersBack_Message_IsTrueForAThingPointedBackAtOrAContinuingOpening(string message, bool expected)
