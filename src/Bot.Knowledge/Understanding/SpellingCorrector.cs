@@ -17,7 +17,8 @@ namespace Bot.Knowledge.Understanding;
 /// </summary>
 public sealed partial class SpellingCorrector
 {
-    private const int MinLength = 4;
+    /// <summary>Shortest word corrected: a four-letter word one edit from a corpus word is as often another word ("carb", "sooo" read as "card", "soon").</summary>
+    private const int MinLength = 5;
     private const int LongWord = 7;
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace Bot.Knowledge.Tests.Understanding;
 public sealed class SpellingCorrectorTests
 {
     private static readonly SpellingCorrector Sut = SpellingCorrector.Create(
-        ["Muscle wasting is a loss of muscle mass. Treating the cause may help; muscular dystrophy is genetic."],
+        ["Muscle wasting is a loss of muscle mass. Treating the cause may help; muscular dystrophy is genetic. Good care helps."],
         ["creatine", "grub", "doc", "lose", "you", "why"]);
 
     [Theory]
@@ -24,6 +24,14 @@ public sealed class SpellingCorrectorTests
     [InlineData("is creatine safe")]
     public void Correct_WordTheModelOrCorpusKnows_LeavesTheSameString(string message)
     {
+        Assert.Same(message, Sut.Correct(message));
+    }
+
+    [Fact]
+    public void Correct_FourLetterWordOneEditFromACorpusWord_IsLeftAsWritten()
+    {
+        const string message = "is a low carb diet good";
+
         Assert.Same(message, Sut.Correct(message));
     }
 
