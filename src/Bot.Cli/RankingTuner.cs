@@ -75,6 +75,8 @@ internal static class RankingTuner
         output.WriteLine($"cross-validated with decline below {threshold}: {correct}/{cases.Length} right "
             + $"(answers {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "answer")}, "
             + $"declines {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "decline")})");
+        output.WriteLine("  by threshold (answers, declines right): " + string.Join("; ", Thresholds.Select(t =>
+            $"{t.ToString(CultureInfo.InvariantCulture)}: {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], t))}, {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], t))}")));
         var styles = files.SelectMany(file => Evaluator.ReadStyles(file)).GroupBy(entry => entry.Key).ToDictionary(group => group.Key, group => group.First().Value);
         foreach (var style in Enumerable.Range(0, cases.Length).GroupBy(i => cases[i].Expect == "decline" ? "decline" : styles.GetValueOrDefault(cases[i].Id, "unstyled")).OrderBy(group => group.Key, StringComparer.Ordinal))
         {

@@ -30,12 +30,12 @@ public sealed class MuscleWastingBotConversationTests : IDisposable
         ("what is cachexia", "what is sarcopenia?", "causes the muscle cells to shrink", false),
         ("hello|what is myositis", "does it hurt?", "This condition causes muscle weakness and pain", true),
         ("what is cachexia", "which illnesses?", "such as cancer, HIV, or multiple sclerosis", true),
-        ("what causes ALS", "what about MS?", "The damaged nerves lose their ability to trigger muscle movement", true),
+        ("how does ALS cause muscle wasting", "what about MS?", "The damaged nerves lose their ability to trigger muscle movement", true),
         ("what are the symptoms of polio", "and of cachexia?", "a significant loss of appetite or unintentional weight loss", true),
         ("how does MS damage the nerves", "what about polio?", "This infectious disease attacks the nervous system", true),
         ("what are the symptoms of muscle atrophy", "and treatment?", "Treatments for muscle atrophy vary depending on the degree of muscle loss", true),
         ("what is focused ultrasound therapy", "how does it work?", "directing beams of high-frequency sound waves", true),
-        ("my teenage daughter has anorexia, shes so thin", "can not eating actually waste her muscles too", "this can cause muscle loss, leading to muscle wasting", false),
+        ("my teenage daughter has anorexia, shes so thin", "can malnutrition waste her muscles too", "this can cause muscle loss, leading to muscle wasting", false),
     ];
 
     public static TheoryData<string, int> Rows()
