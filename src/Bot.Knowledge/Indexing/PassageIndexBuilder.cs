@@ -27,11 +27,11 @@ public static class PassageIndexBuilder
     /// </summary>
     public static PassageIndex Open(IReadOnlyList<Passage> passages, IReadOnlyDictionary<string, SourceMetadata> sources, PassageAnalyzer analyzer, PassageSimilarity similarity, string? folder = null, ExampleQuestions? examples = null)
     {
-        examples ??= ExampleQuestions.None;
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(similarity);
+        examples ??= ExampleQuestions.None;
         for (var id = 0; id < passages.Count; id++)
         {
             if (passages[id].Id != id)
