@@ -77,7 +77,11 @@ public sealed class LucenePassageSearcher : IPassageSearcher
         return new SearchResult(index, query, hits);
     }
 
-    /// <summary>How much of the question's importance the passage's own text (body, heading, context; not its source's title) matches.</summary>
+    /// <summary>
+    /// How much of the question's importance the passage matches in its own text (body, heading, context; not its
+    /// source's title) or in the questions it answers: "skin and bone" is covered by cachexia's passage through its
+    /// example question "why do cancer patients go skin and bone".
+    /// </summary>
     private double Coverage(PassageIndex index, TermLookup lookup, Query query, int passage)
     {
         var document = index.DocumentOf(passage);
@@ -88,7 +92,7 @@ public sealed class LucenePassageSearcher : IPassageSearcher
             foreach (var term in clause.Terms)
             {
                 var weight = clause.Importance * (term.Origin == QueryTermOrigin.Fuzzy ? _options.FuzzyWeight : 1);
-                if (weight > best && PassageFields.Matched.Any(field => lookup.Contains(document, field, term.Term)))
+                if (weight > best && PassageFields.Matched.Append(PassageFields.Examples).Any(field => lookup.Contains(document, field, term.Term)))
                 {
                     best = weight;
                 }

@@ -33,7 +33,7 @@ public sealed class LucenePassageSearcherTests
     }
 
     [Fact]
-    public void Search_WordOnlyInAnExampleQuestion_FindsThePassageWithoutCountingItAsCovered()
+    public void Search_WordsOnlyInAnExampleQuestion_FindAndCoverThePassage()
     {
         Passage[] passages = [new(0, "s", null, 0, 34, "Cachexia causes extreme weight loss."), new(1, "s", null, 0, 24, "Protein helps muscles.")];
         var folder = Directory.CreateTempSubdirectory("examples-");
@@ -45,7 +45,7 @@ public sealed class LucenePassageSearcherTests
             var result = TestIndex.Searcher(index).Search("skin and bone", 2);
 
             Assert.Equal(0, Assert.Single(result.Hits).Passage.Id);
-            Assert.Equal(0, result.Hits[0].Coverage);
+            Assert.Equal(1.0, result.Hits[0].Coverage);
         }
         finally
         {
