@@ -25,6 +25,7 @@ internal static class Benchmark
         var questionsPath = OptionValue(options, "--questions") ?? FindDevQuestions();
         var sizes = (OptionValue(options, "--sizes") ?? "10000,100000").Split(',').Select(int.Parse).ToArray();
         var rounds = int.Parse(OptionValue(options, "--rounds") ?? "200");
+        var engineOnly = options.Contains("--engine-only");
         var questions = questionsPath is null
             ? ["what is muscle wasting", "how does nutrition help", "what is sarcopenia", "physical therapy for atrophy", "muscel wastign"]
             : Evaluator.Read(questionsPath).Select(evalCase => evalCase.Question).ToArray();
@@ -35,8 +36,8 @@ internal static class Benchmark
             output.WriteLine();
             output.WriteLine("Answers are AnswerService.Ask from the question's text: its MiniLM embedding, triage, search, the cosine scan and composition; the scan is HybridRanker.Rank alone. \"Repeated\" asks through the question cache, every question already seen.");
             output.WriteLine();
-            output.WriteLine("| corpus | passages | vectors (sentences, examples) | vectors (MB) | build (ms) | reopen persisted (ms) | index on disk (MB) | search p50 (µs) | search p99 (µs) | scan p50 (µs) | scan p99 (µs) | answer p50 (µs) | answer p99 (µs) | repeated p50 (µs) | repeated p99 (µs) | managed heap (MB) | working set (MB) |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            output.WriteLine("| corpus | passages | vectors (sentences, examples) | int8 scanned (MB) | float32 (MB) | build (ms) | reopen persisted (ms) | index on disk (MB) | search p50 (µs) | search p99 (µs) | scan p50 (µs) | scan p99 (µs) | answer p50 (µs) | answer p99 (µs) | repeated p50 (µs) | repeated p99 (µs) | managed heap (MB) | working set (MB) |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
             // The corpus: load, ingest and index in memory five times (median), then the same into a persisted folder
             // and reopened as a restart does (the corpus is read again; the index is not rebuilt).
@@ -65,11 +66,7 @@ internal static class Benchmark
             Row(output, "corpus/", engine.Corpus.Passages, engine.Vectors, Median(builds), Median(reopens), SizeOnDisk(corpusFolder), engine.Searcher, engine.Answers, cached.Answers, questions, rounds);
             var examplesPerPassage = (double)engine.Vectors.ExampleCount / engine.Vectors.Count;
 
-            // What a first start would add if the shipped vectors did not cover the corpus: every vector computed by the model.
-            var embedding = Stopwatch.StartNew();
-            var unshipped = new UnshippedEmbedder(MiniLmEmbedder.Shared);
-            var computed = PassageVectors.Build(engine.Corpus.Passages, unshipped, VectorCache.For(unshipped, null), ExampleQuestions.Load(settings.CorpusDirectory));
-            var embedded = embedding.Elapsed;
+            var rates = OptionValue(options, "--examples")?.Split(',').Select(rate => rate == "corpus" ? examplesPerPassage : double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
             foreach (var size in sizes)
             {
@@ -87,19 +84,27 @@ internal static class Benchmark
                 var searcher = new LucenePassageSearcher(index, settings.Search);
                 // As the corpus is (its rate of example questions per passage), and, for the largest size, without example
                 // questions (passages and their sentences only), on the same index.
-                foreach (var rate in size == sizes.Max() ? [examplesPerPassage, 0] : new[] { examplesPerPassage })
+                foreach (var rate in rates ?? (size == sizes.Max() ? [examplesPerPassage, 0] : [examplesPerPassage]))
                 {
                     var vectors = RandomVectors(passages, rate);
                     var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
                     var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
                     var repeated = new AnswerService(searcher, new PassageHighlighter(), cache, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
-                    Row(output, $"synthetic {size / 1000}k{(rate == 0 ? ", no example questions" : string.Empty)}", passages, vectors, build, reopen, SizeOnDisk(folder), searcher, answers, repeated, questions, Math.Max(5, rounds / 10));
+                    Row(output, $"synthetic {size / 1000}k, {rate:0.##} example questions a passage", passages, vectors, build, reopen, SizeOnDisk(folder), searcher, answers, repeated, questions, Math.Max(5, rounds / 10));
                 }
             }
 
             output.WriteLine();
-            output.WriteLine($"Embedding the corpus's {computed.Count + computed.SentenceCount + computed.ExampleCount} vectors with nothing shipped (what a first start adds without CorpusVectors.bin): {embedded.TotalSeconds:0.0} s.");
-            output.WriteLine();
+            if (!engineOnly)
+            {
+                // What a first start would add if the shipped vectors did not cover the corpus: every vector computed by the model.
+                var embedding = Stopwatch.StartNew();
+                var unshipped = new UnshippedEmbedder(MiniLmEmbedder.Shared);
+                var computed = PassageVectors.Build(engine.Corpus.Passages, unshipped, VectorCache.For(unshipped, null), ExampleQuestions.Load(settings.CorpusDirectory));
+                output.WriteLine($"Embedding the corpus's {computed.Count + computed.SentenceCount + computed.ExampleCount} vectors with nothing shipped (what a first start adds without CorpusVectors.bin): {embedding.Elapsed.TotalSeconds:0.0} s.");
+                output.WriteLine();
+            }
+
             var triage = new MessageTriage(TriageModel.Shipped);
             var read = Measure(questions, Math.Max(5, rounds / 10), question => Message.Read(question, MiniLmEmbedder.Shared));
             var messages = questions.Select(question => Message.Read(question, MiniLmEmbedder.Shared)).ToArray();
@@ -111,8 +116,12 @@ internal static class Benchmark
             output.WriteLine();
             output.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB; load average after: {LoadAverage()}");
             engine.Dispose();
-            output.WriteLine();
-            await ServiceBenchmark.RunAsync(settings, options, questions, output);
+            if (!engineOnly)
+            {
+                output.WriteLine();
+                await ServiceBenchmark.RunAsync(settings, options, questions, output);
+            }
+
             return 0;
         }
         finally
@@ -189,7 +198,7 @@ internal static class Benchmark
         var again = Measure(questions, rounds, question => repeated.Ask(question));
         var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024.0 * 1024);
         var workingSet = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024);
-        output.WriteLine($"| {name} | {passages.Count} | {vectors.Count + vectors.SentenceCount + vectors.ExampleCount} ({vectors.SentenceCount}, {vectors.ExampleCount}) | {vectors.VectorBytes / (1024.0 * 1024):0.0} | {buildMs:0.0} | {reopenMs:0.0} | {diskMb:0.0} | {Percentile(search, 0.5):0.0} | {Percentile(search, 0.99):0.0} | {Percentile(scan, 0.5):0.0} | {Percentile(scan, 0.99):0.0} | {Percentile(answer, 0.5):0.0} | {Percentile(answer, 0.99):0.0} | {Percentile(again, 0.5):0.0} | {Percentile(again, 0.99):0.0} | {heap:0} | {workingSet:0} |");
+        output.WriteLine($"| {name} | {passages.Count} | {vectors.Count + vectors.SentenceCount + vectors.ExampleCount} ({vectors.SentenceCount}, {vectors.ExampleCount}) | {vectors.QuantizedBytes / (1024.0 * 1024):0.0} | {vectors.VectorBytes / (1024.0 * 1024):0.0} | {buildMs:0.0} | {reopenMs:0.0} | {diskMb:0.0} | {Percentile(search, 0.5):0.0} | {Percentile(search, 0.99):0.0} | {Percentile(scan, 0.5):0.0} | {Percentile(scan, 0.99):0.0} | {Percentile(answer, 0.5):0.0} | {Percentile(answer, 0.99):0.0} | {Percentile(again, 0.5):0.0} | {Percentile(again, 0.99):0.0} | {heap:0} | {workingSet:0} |");
     }
 
     private static double SizeOnDisk(string folder) =>

@@ -19,7 +19,7 @@ const string Usage = """
                        questions (cross-validated); writes src/Bot.Knowledge/Retrieval/RankingWeights.json
       embed-corpus     write the corpus's passage, sentence and example-question vectors to
                        src/Bot.Knowledge/Semantic/CorpusVectors.bin (shipped, so a fresh process starts without embedding)
-      bench [--sizes 10000,100000] [--rounds N] [--seconds T]
+      bench [--sizes 10000,100000] [--examples corpus,0] [--rounds N] [--seconds T] [--engine-only]
                        measure index build, search and answer latency, on the corpus and synthetic corpora of 10k and
                        100k passages; then the built service (dotnet build -c Release src/Bot.Web): start-up, memory,
                        and /api/messages beside a hello-world at 8 connections

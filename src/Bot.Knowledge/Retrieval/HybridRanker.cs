@@ -4,9 +4,8 @@ using Bot.Knowledge.Semantic;
 namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
-/// Fuses lexical search with sentence vectors: every original passage is scored (brute force: the corpus in about
-/// 0.05 ms; 100k synthetic passages with their sentences and example questions take hundreds of milliseconds, bound by
-/// memory bandwidth, see docs/performance.md) by a weighted mean of its lexical score, its lexical coverage, and its
+/// Fuses lexical search with sentence vectors: every original passage is scored (brute force over byte-quantised
+/// vectors, then exactly for the few that could be among the best; see docs/performance.md) by a weighted mean of its lexical score, its lexical coverage, and its
 /// cosine with the question for the passage, its closest sentence and its closest example question. Words find what patients name exactly ("sarcopenia"); vectors find what they
 /// describe in their own words ("skin and bone", "lying in bed all day").
 /// </summary>
@@ -34,33 +33,87 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
             }
         }
 
-        // Scored into one array of structs, in chunks on every core for large corpora (each chunk writes its own
-        // range): the records are made only for the passages a caller reads, best first (see RankedPassages).
-        var scores = new PassageScore[originals.Count];
+        // Every passage scored with the quantised cosines, into one array, in chunks on every core for large corpora
+        // (each chunk writes its own range); then exactly, in float32, only the passages whose quantised score is close
+        // enough to the best that they could be among the first RankedPassages.Top: the rest are provably below them.
+        var query = new QuantizedQuery(queryVector);
+        var approximate = new double[originals.Count];
         if (originals.Count <= 2 * ScanChunk)
         {
-            Score(originals, hits, best, queryVector, scores, 0, originals.Count);
+            Approximate(originals, hits, best, query, approximate, 0, originals.Count);
         }
         else
         {
-            var query = queryVector.ToArray();
             Parallel.For(0, (originals.Count + ScanChunk - 1) / ScanChunk, chunk =>
-                Score(originals, hits, best, query, scores, chunk * ScanChunk, Math.Min(originals.Count, (chunk + 1) * ScanChunk)));
+                Approximate(originals, hits, best, query, approximate, chunk * ScanChunk, Math.Min(originals.Count, (chunk + 1) * ScanChunk)));
         }
 
-        return new RankedPassages(originals, scores);
+        // The Top-th best quantised score less the bound is at most the Top-th best exact score; a passage whose
+        // quantised score is more than twice the bound below the Top-th best scores exactly less than that.
+        var (passageError, sentenceError, questionError) = vectors.ErrorBounds(query);
+        var error = Math.Abs(weights.Score(0, 0, passageError, 0, 0)) + Math.Abs(weights.Score(0, 0, 0, sentenceError, 0)) + Math.Abs(weights.Score(0, 0, 0, 0, questionError));
+        var floor = KthLargest(approximate, RankedPassages.Top) - (2 * error);
+        var candidates = Enumerable.Range(0, originals.Count).Where(i => approximate[i] >= floor).ToArray();
+        var exact = new PassageScore[candidates.Length];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            exact[i] = Score(originals[candidates[i]], hits, best, queryVector);
+        }
+
+        var vector = queryVector.ToArray();
+        return new RankedPassages(originals, candidates, exact, () => ScoreAll(originals, hits, best, vector));
     }
 
-    private void Score(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, ReadOnlySpan<float> queryVector, PassageScore[] scores, int from, int to)
+    private void Approximate(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, QuantizedQuery query, double[] scores, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
             var passage = originals[i];
-            var (passageCosine, sentenceCosine, sentence, questionCosine) = vectors.Similarity(passage.Id, queryVector);
             var (lexicalShare, coverage) = hits.TryGetValue(passage.Id, out var hit) ? (hit.Score / best, hit.Coverage) : (0, 0);
-            var score = weights.Score(lexicalShare, coverage, passageCosine, sentenceCosine, questionCosine);
-            scores[i] = new PassageScore(lexicalShare, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score);
+            var (passageCosine, sentenceCosine, questionCosine) = vectors.ApproximateSimilarity(passage.Id, query, weights.Passage != 0, weights.Sentence != 0, weights.Question != 0);
+            scores[i] = weights.Score(lexicalShare, coverage, passageCosine, sentenceCosine, questionCosine);
         }
+    }
+
+    /// <summary>Every passage scored exactly, for a reader that goes past the best (the tuner reads them all).</summary>
+    private PassageScore[] ScoreAll(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, float[] queryVector)
+    {
+        var scores = new PassageScore[originals.Count];
+        Parallel.For(0, (originals.Count + ScanChunk - 1) / ScanChunk, chunk =>
+        {
+            for (var i = chunk * ScanChunk; i < Math.Min(originals.Count, (chunk + 1) * ScanChunk); i++)
+            {
+                scores[i] = Score(originals[i], hits, best, queryVector);
+            }
+        });
+        return scores;
+    }
+
+    private PassageScore Score(Passage passage, Dictionary<int, SearchHit> hits, double best, ReadOnlySpan<float> queryVector)
+    {
+        var (passageCosine, sentenceCosine, sentence, questionCosine) = vectors.Similarity(passage.Id, queryVector);
+        var (lexicalShare, coverage) = hits.TryGetValue(passage.Id, out var hit) ? (hit.Score / best, hit.Coverage) : (0, 0);
+        var score = weights.Score(lexicalShare, coverage, passageCosine, sentenceCosine, questionCosine);
+        return new PassageScore(lexicalShare, coverage, passageCosine, sentenceCosine, sentence, questionCosine, score);
+    }
+
+    /// <summary>The <paramref name="k"/>-th largest of <paramref name="values"/> (the smallest when there are fewer; −∞ when none).</summary>
+    private static double KthLargest(double[] values, int k)
+    {
+        var largest = new PriorityQueue<double, double>(k);
+        foreach (var value in values)
+        {
+            if (largest.Count < k)
+            {
+                largest.Enqueue(value, value);
+            }
+            else if (value > largest.Peek())
+            {
+                largest.EnqueueDequeue(value, value);
+            }
+        }
+
+        return largest.Count == 0 ? double.NegativeInfinity : largest.Peek();
     }
 
     /// <summary>The calibrated probability that answering from the first of <paramref name="ranked"/> is right (0 when empty).</summary>

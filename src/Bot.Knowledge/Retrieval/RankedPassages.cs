@@ -5,46 +5,33 @@ namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
 /// Scored passages, best first (by score, then by passage id), ordered only as far as they are read: an answer reads
-/// the first few of 100k, so the best <see cref="Top"/> are picked in one pass (a bounded heap) and the full order is
-/// sorted only when a reader goes past them (the tuner reads every passage).
+/// the first few of 100k, so only the candidates that could be among the best <see cref="Top"/> are scored exactly and
+/// ordered; every passage is scored exactly and sorted only when a reader goes past them (the tuner reads every passage).
 /// </summary>
 internal sealed class RankedPassages : IReadOnlyList<RankedPassage>
 {
     /// <summary>Passages ordered at once; more than any answer with its "tell me more" follow-ups reads.</summary>
-    private const int Top = 64;
+    public const int Top = 64;
 
     private readonly List<Passage> _passages;
-    private readonly PassageScore[] _scores;
+    private readonly Func<PassageScore[]> _scoreAll;
     private readonly RankedPassage[] _top;
     private RankedPassage[]? _all;
 
-    public RankedPassages(List<Passage> passages, PassageScore[] scores)
+    /// <param name="passages">Every passage ranked.</param>
+    /// <param name="candidates">Indexes in <paramref name="passages"/> that hold every one of the best <see cref="Top"/>.</param>
+    /// <param name="scores">Their exact scores.</param>
+    /// <param name="scoreAll">Every passage's exact score, in the order of <paramref name="passages"/>.</param>
+    public RankedPassages(List<Passage> passages, int[] candidates, PassageScore[] scores, Func<PassageScore[]> scoreAll)
     {
         _passages = passages;
-        _scores = scores;
-        var worstFirst = new PriorityQueue<int, int>(Comparer<int>.Create((a, b) => Compare(b, a)));
-        for (var i = 0; i < scores.Length; i++)
-        {
-            if (worstFirst.Count < Top)
-            {
-                worstFirst.Enqueue(i, i);
-            }
-            else if (Compare(i, worstFirst.Peek()) < 0)
-            {
-                worstFirst.EnqueueDequeue(i, i);
-            }
-        }
-
-        var best = new int[worstFirst.Count];
-        for (var i = best.Length - 1; i >= 0; i--)
-        {
-            best[i] = worstFirst.Dequeue();
-        }
-
-        _top = [.. best.Select(Ranked)];
+        _scoreAll = scoreAll;
+        var order = Enumerable.Range(0, candidates.Length).ToArray();
+        Array.Sort(order, (a, b) => Compare(scores[a], passages[candidates[a]], scores[b], passages[candidates[b]]));
+        _top = [.. order.Take(Top).Select(i => Ranked(passages[candidates[i]], scores[i]))];
     }
 
-    public int Count => _scores.Length;
+    public int Count => _passages.Count;
 
     public RankedPassage this[int index] => index < _top.Length ? _top[index] : All()[index];
 
@@ -58,28 +45,26 @@ internal sealed class RankedPassages : IReadOnlyList<RankedPassage>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Negative when passage <paramref name="a"/> ranks before <paramref name="b"/>: higher score, then lower id.</summary>
-    private int Compare(int a, int b)
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>: higher score, then lower id.</summary>
+    private static int Compare(PassageScore scoreA, Passage a, PassageScore scoreB, Passage b)
     {
-        var byScore = _scores[b].Score.CompareTo(_scores[a].Score);
-        return byScore != 0 ? byScore : _passages[a].Id.CompareTo(_passages[b].Id);
+        var byScore = scoreB.Score.CompareTo(scoreA.Score);
+        return byScore != 0 ? byScore : a.Id.CompareTo(b.Id);
     }
 
     private RankedPassage[] All()
     {
         if (_all is null)
         {
-            var order = Enumerable.Range(0, _scores.Length).ToArray();
-            Array.Sort(order, Compare);
-            _all = [.. order.Select(Ranked)];
+            var scores = _scoreAll();
+            var order = Enumerable.Range(0, scores.Length).ToArray();
+            Array.Sort(order, (a, b) => Compare(scores[a], _passages[a], scores[b], _passages[b]));
+            _all = [.. order.Select(i => Ranked(_passages[i], scores[i]))];
         }
 
         return _all;
     }
 
-    private RankedPassage Ranked(int i)
-    {
-        var score = _scores[i];
-        return new RankedPassage(_passages[i], score.Lexical, score.Coverage, score.PassageCosine, score.SentenceCosine, score.SentenceIndex, score.QuestionCosine, score.Score);
-    }
+    private static RankedPassage Ranked(Passage passage, PassageScore score) =>
+        new(passage, score.Lexical, score.Coverage, score.PassageCosine, score.SentenceCosine, score.SentenceIndex, score.QuestionCosine, score.Score);
 }

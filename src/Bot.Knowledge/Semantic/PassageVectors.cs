@@ -10,7 +10,9 @@ namespace Bot.Knowledge.Semantic;
 /// an article passage's example questions come from corpus/passage-questions.jsonl. Beside them, the vectors of the
 /// questions no passage answers (<see cref="Corpus.ExampleQuestions.Unanswerable"/>).
 /// The vectors are kept in three contiguous arrays (passages; sentences, passage after passage; example questions
-/// likewise) with each passage's first row, so a scan over 100k passages reads memory in order and allocates nothing.
+/// likewise) with each passage's first row, and again quantised to a byte a dimension (<see cref="QuantizedVectors"/>):
+/// a scan over 100k passages reads the bytes in order, a quarter of the floats, and computes the exact cosines only for
+/// the passages the quantised ones cannot rule out (see <see cref="Retrieval.HybridRanker"/>).
 /// </summary>
 public sealed class PassageVectors
 {
@@ -22,6 +24,9 @@ public sealed class PassageVectors
     private readonly float[] _examples;
     private readonly int[] _exampleStarts;
     private readonly float[][] _unanswerable;
+    private readonly QuantizedVectors _passageCodes;
+    private readonly QuantizedVectors _sentenceCodes;
+    private readonly QuantizedVectors _exampleCodes;
 
     /// <summary>Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'.</summary>
     public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null)
@@ -36,6 +41,9 @@ public sealed class PassageVectors
         _examples = examples is null ? [] : Flatten(examples.SelectMany(list => list));
         _exampleStarts = Starts(examples?.Select(list => list.Length) ?? [], passages.Length);
         _unanswerable = unanswerable ?? [];
+        _passageCodes = new QuantizedVectors(_passages, _dimensions);
+        _sentenceCodes = new QuantizedVectors(_sentences, _dimensions);
+        _exampleCodes = new QuantizedVectors(_examples, _dimensions);
     }
 
     /// <summary>How many passages have vectors.</summary>
@@ -47,8 +55,11 @@ public sealed class PassageVectors
     /// <summary>How many example-question vectors there are, over all passages.</summary>
     public int ExampleCount => _exampleStarts[^1];
 
-    /// <summary>Bytes the passage, sentence and example-question vectors take.</summary>
+    /// <summary>Bytes the passage, sentence and example-question vectors take in float32 (the exact cosines).</summary>
     public long VectorBytes => ((long)_passages.Length + _sentences.Length + _examples.Length) * sizeof(float);
+
+    /// <summary>Bytes the same vectors take quantised (the scan's), a byte a dimension and a scale a vector.</summary>
+    public long QuantizedBytes => _passageCodes.Bytes + _sentenceCodes.Bytes + _exampleCodes.Bytes;
 
     /// <summary>The passage's own vector.</summary>
     public ReadOnlySpan<float> Passage(int passageId) => _passages.AsSpan(passageId * _dimensions, _dimensions);
@@ -119,6 +130,43 @@ public sealed class PassageVectors
 
         return (TensorPrimitives.Dot(Passage(passageId), query), best, index, question);
     }
+
+    /// <summary>
+    /// The passage's quantised cosines with <paramref name="query"/>: with the passage, its closest sentence (−1 without
+    /// sentences) and its closest example question (0 without), each computed only when asked for (0 otherwise); each
+    /// within its <see cref="ErrorBounds"/> of the exact cosine <see cref="Similarity"/> returns.
+    /// </summary>
+    internal (float Passage, float Sentence, float Question) ApproximateSimilarity(int passageId, QuantizedQuery query, bool passage, bool sentence, bool question)
+    {
+        var (passageCosine, sentenceCosine, questionCosine) = (0f, 0f, 0f);
+        if (passage)
+        {
+            passageCosine = _passageCodes.Cosine(query, passageId);
+        }
+
+        if (sentence)
+        {
+            sentenceCosine = -1f;
+            for (var row = _sentenceStarts[passageId]; row < _sentenceStarts[passageId + 1]; row++)
+            {
+                sentenceCosine = Math.Max(sentenceCosine, _sentenceCodes.Cosine(query, row));
+            }
+        }
+
+        if (question)
+        {
+            for (var row = _exampleStarts[passageId]; row < _exampleStarts[passageId + 1]; row++)
+            {
+                questionCosine = Math.Max(questionCosine, _exampleCodes.Cosine(query, row));
+            }
+        }
+
+        return (passageCosine, sentenceCosine, questionCosine);
+    }
+
+    /// <summary>How far each of <see cref="ApproximateSimilarity"/>'s cosines can be from the exact one, for any passage.</summary>
+    internal (float Passage, float Sentence, float Question) ErrorBounds(QuantizedQuery query) =>
+        (_passageCodes.ErrorBound(query), _sentenceCodes.ErrorBound(query), _exampleCodes.ErrorBound(query));
 
     private static float[] Flatten(IEnumerable<float[]> vectors)
     {

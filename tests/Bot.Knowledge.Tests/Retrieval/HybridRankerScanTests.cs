@@ -43,6 +43,50 @@ public sealed class HybridRankerScanTests
         Assert.Equal(ranked.ToList(), Enumerable.Range(0, ranked.Count).Select(i => ranked[i]));
     }
 
+    [Fact]
+    public void Rank_CosinesCloserThanTheQuantisationError_OrdersByTheExactCosines()
+    {
+        // Every passage's example question is at cosine 0.9 + id·10⁻⁵ from the query, far closer together than the
+        // quantised cosines can tell apart, so the quantised scan alone orders them otherwise.
+        const int count = 3_000;
+        var random = new Random(7);
+        var query = Unit(random);
+        var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, id < 3 ? "muscle wasting and muscle loss" : $"passage {id}")).ToArray();
+        var vectors = passages.Select(_ => Unit(random)).ToArray();
+        var sentences = passages.Select(_ => new[] { new SentenceVector(0, 1, Unit(random)) }).ToArray();
+        var examples = passages.Select(passage => new[] { AtCosine(query, 0.9f + (passage.Id * 1e-5f), random) }).ToArray();
+        using var analyzer = TestIndex.Analyzer("and");
+        using var index = TestIndex.Of(analyzer, passages[..3]);
+        var lexical = TestIndex.Searcher(index).Search("muscle wasting", 30);
+        var weights = new RankingWeights(0.25, 0, 0, 0, 2, [0], 0.5);
+        var stored = new PassageVectors(vectors, sentences, examples);
+        var sut = new HybridRanker(stored, weights);
+        var expected = Expected(passages, lexical, query, vectors, sentences, examples, weights);
+        var quantised = new QuantizedQuery(query);
+        var quantisedOrder = passages.OrderByDescending(passage => stored.ApproximateSimilarity(passage.Id, quantised, false, false, true).Question).Select(passage => passage.Id).Take(64);
+
+        var ranked = sut.Rank(passages, lexical, query);
+
+        Assert.NotEqual(expected.Where(candidate => candidate.Lexical == 0).Select(candidate => candidate.Passage.Id).Take(64), quantisedOrder.Where(id => id >= 3).Take(64));
+        Assert.Equal(expected.Take(64), ranked.Take(64));
+        Assert.Equal(expected, ranked.ToList());
+    }
+
+    /// <summary>A unit vector at cosine <paramref name="cosine"/> from the unit vector <paramref name="from"/>.</summary>
+    private static float[] AtCosine(float[] from, float cosine, Random random)
+    {
+        var other = Unit(random);
+        var along = TensorPrimitives.Dot(other, from);
+        for (var i = 0; i < other.Length; i++)
+        {
+            other[i] -= along * from[i];
+        }
+
+        TensorPrimitives.Divide(other, TensorPrimitives.Norm(other), other);
+        var sine = MathF.Sqrt(1 - (cosine * cosine));
+        return [.. from.Zip(other, (a, b) => (cosine * a) + (sine * b))];
+    }
+
     /// <summary>The ranking as the formula states it, passage by passage.</summary>
     private static List<RankedPassage> Expected(Passage[] passages, SearchResult lexical, float[] query, float[][] vectors, SentenceVector[][] sentences, float[][][] examples, RankingWeights weights)
     {
