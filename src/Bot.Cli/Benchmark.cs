@@ -86,7 +86,8 @@ internal static class Benchmark
                 // questions (passages and their sentences only), on the same index.
                 foreach (var rate in rates ?? (size == sizes.Max() ? [examplesPerPassage, 0] : [examplesPerPassage]))
                 {
-                    var vectors = RandomVectors(passages, rate);
+                    using var file = new VectorFile(Path.Combine(scratch.FullName, $"vectors-{size}-{rate}.bin"));
+                    var vectors = RandomVectors(passages, rate, file);
                     var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
                     var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
                     var repeated = new AnswerService(searcher, new PassageHighlighter(), cache, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
@@ -134,8 +135,9 @@ internal static class Benchmark
     /// Deterministic random unit vectors for a synthetic corpus, one per passage, per sentence, and per example question
     /// (as many per passage as the real corpus has, drawn so the total matches): embedding 100k passages would take the
     /// model hours here, and the scan costs the same whatever the vectors hold. The question is still embedded for real.
+    /// The float32 rows go to <paramref name="file"/>, as a corpus this large would keep them; the quantised ones stay in memory.
     /// </summary>
-    private static PassageVectors RandomVectors(IReadOnlyList<Passage> passages, double examplesPerPassage)
+    private static PassageVectors RandomVectors(IReadOnlyList<Passage> passages, double examplesPerPassage, VectorFile file)
     {
         var random = new Random(Seed);
         float[] Unit()
@@ -152,7 +154,7 @@ internal static class Benchmark
 
         var sentences = passages.Select(passage => SentenceSplitter.Split(passage.Text).Select(span => new SentenceVector(span.Start, span.End, Unit())).ToArray()).ToArray();
         var examples = passages.Select((_, i) => Enumerable.Range(0, (int)(Math.Floor((i + 1) * examplesPerPassage) - Math.Floor(i * examplesPerPassage))).Select(_ => Unit()).ToArray()).ToArray();
-        return new PassageVectors([.. passages.Select(_ => Unit())], sentences, examples);
+        return new PassageVectors([.. passages.Select(_ => Unit())], sentences, examples, file: file);
     }
 
     /// <summary>The model under another id, so no shipped or cached vector matches it and every vector is computed.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using Bot.Knowledge.Corpus;
 
@@ -12,7 +13,8 @@ namespace Bot.Knowledge.Semantic;
 /// The vectors are kept in three contiguous arrays (passages; sentences, passage after passage; example questions
 /// likewise) with each passage's first row, and again quantised to a byte a dimension (<see cref="QuantizedVectors"/>):
 /// a scan over 100k passages reads the bytes in order, a quarter of the floats, and computes the exact cosines only for
-/// the passages the quantised ones cannot rule out (see <see cref="Retrieval.HybridRanker"/>).
+/// the passages the quantised ones cannot rule out (see <see cref="Retrieval.HybridRanker"/>). The float32 rows stay in
+/// memory, or, given a <see cref="VectorFile"/>, in that file (a large corpus's).
 /// </summary>
 public sealed class PassageVectors
 {
@@ -20,16 +22,21 @@ public sealed class PassageVectors
     private readonly float[] _passages;
     private readonly float[] _sentences;
     private readonly int[] _sentenceStarts;
-    private readonly int[] _sentenceOffsets;
     private readonly float[] _examples;
+    private readonly VectorFile? _file;
+    private readonly long[] _fileOffsets = [];
+    private readonly long _floats;
     private readonly int[] _exampleStarts;
     private readonly float[][] _unanswerable;
     private readonly QuantizedVectors _passageCodes;
     private readonly QuantizedVectors _sentenceCodes;
     private readonly QuantizedVectors _exampleCodes;
 
-    /// <summary>Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'.</summary>
-    public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null)
+    /// <summary>
+    /// Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'; the float32 rows
+    /// are kept in <paramref name="file"/> when one is given (the caller disposes it after these vectors), else in memory.
+    /// </summary>
+    public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null, VectorFile? file = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sentences);
@@ -37,13 +44,18 @@ public sealed class PassageVectors
         _passages = Flatten(passages);
         _sentences = Flatten(sentences.SelectMany(list => list.Select(sentence => sentence.Vector)));
         _sentenceStarts = Starts(sentences.Select(list => list.Length), passages.Length);
-        _sentenceOffsets = [.. sentences.SelectMany(list => list.SelectMany(sentence => new[] { sentence.Start, sentence.End }))];
         _examples = examples is null ? [] : Flatten(examples.SelectMany(list => list));
         _exampleStarts = Starts(examples?.Select(list => list.Length) ?? [], passages.Length);
         _unanswerable = unanswerable ?? [];
         _passageCodes = new QuantizedVectors(_passages, _dimensions);
         _sentenceCodes = new QuantizedVectors(_sentences, _dimensions);
         _exampleCodes = new QuantizedVectors(_examples, _dimensions);
+        _floats = (long)_passages.Length + _sentences.Length + _examples.Length;
+        if (file is not null)
+        {
+            (_file, _fileOffsets) = (file, file.Write(_passages, _sentences, _examples));
+            (_passages, _sentences, _examples) = ([], [], []);
+        }
     }
 
     /// <summary>How many passages have vectors.</summary>
@@ -56,18 +68,10 @@ public sealed class PassageVectors
     public int ExampleCount => _exampleStarts[^1];
 
     /// <summary>Bytes the passage, sentence and example-question vectors take in float32 (the exact cosines).</summary>
-    public long VectorBytes => ((long)_passages.Length + _sentences.Length + _examples.Length) * sizeof(float);
+    public long VectorBytes => _floats * sizeof(float);
 
     /// <summary>Bytes the same vectors take quantised (the scan's), a byte a dimension and a scale a vector.</summary>
     public long QuantizedBytes => _passageCodes.Bytes + _sentenceCodes.Bytes + _exampleCodes.Bytes;
-
-    /// <summary>The passage's own vector.</summary>
-    public ReadOnlySpan<float> Passage(int passageId) => _passages.AsSpan(passageId * _dimensions, _dimensions);
-
-    /// <summary>The passage's sentences with their vectors (copies).</summary>
-    public IReadOnlyList<SentenceVector> Sentences(int passageId) =>
-        [.. Enumerable.Range(_sentenceStarts[passageId], _sentenceStarts[passageId + 1] - _sentenceStarts[passageId])
-            .Select(row => new SentenceVector(_sentenceOffsets[2 * row], _sentenceOffsets[(2 * row) + 1], _sentences.AsSpan(row * _dimensions, _dimensions).ToArray()))];
 
     /// <summary>
     /// Embeds <paramref name="passages"/> (ids 0…n−1, in order), their sentences and the example questions each answers
@@ -112,24 +116,42 @@ public sealed class PassageVectors
     /// </summary>
     public (float Passage, float Sentence, int SentenceIndex, float Question) Similarity(int passageId, ReadOnlySpan<float> query)
     {
-        var (best, index) = (-1f, -1);
-        var first = _sentenceStarts[passageId];
-        var sentences = _sentences.AsSpan(first * _dimensions, (_sentenceStarts[passageId + 1] - first) * _dimensions);
-        for (var i = 0; i < sentences.Length / _dimensions; i++)
+        var (firstSentence, firstExample) = (_sentenceStarts[passageId], _exampleStarts[passageId]);
+        var (sentenceRows, exampleRows) = (_sentenceStarts[passageId + 1] - firstSentence, _exampleStarts[passageId + 1] - firstExample);
+        var scratch = _file is null ? null : ArrayPool<float>.Shared.Rent((1 + sentenceRows + exampleRows) * _dimensions);
+        try
         {
-            var similarity = TensorPrimitives.Dot(sentences.Slice(i * _dimensions, _dimensions), query);
-            (best, index) = similarity > best ? (similarity, i) : (best, index);
-        }
+            var (best, index) = (-1f, -1);
+            var sentences = Rows(_sentences, 1, firstSentence, sentenceRows, scratch, 0);
+            for (var i = 0; i < sentenceRows; i++)
+            {
+                var similarity = TensorPrimitives.Dot(sentences.Slice(i * _dimensions, _dimensions), query);
+                (best, index) = similarity > best ? (similarity, i) : (best, index);
+            }
 
-        var question = 0f;
-        var examples = _examples.AsSpan(_exampleStarts[passageId] * _dimensions, (_exampleStarts[passageId + 1] - _exampleStarts[passageId]) * _dimensions);
-        for (var offset = 0; offset < examples.Length; offset += _dimensions)
+            var question = 0f;
+            var examples = Rows(_examples, 2, firstExample, exampleRows, scratch, sentenceRows);
+            for (var offset = 0; offset < examples.Length; offset += _dimensions)
+            {
+                question = Math.Max(question, TensorPrimitives.Dot(examples.Slice(offset, _dimensions), query));
+            }
+
+            return (TensorPrimitives.Dot(Rows(_passages, 0, passageId, 1, scratch, sentenceRows + exampleRows), query), best, index, question);
+        }
+        finally
         {
-            question = Math.Max(question, TensorPrimitives.Dot(examples.Slice(offset, _dimensions), query));
+            if (scratch is not null)
+            {
+                ArrayPool<float>.Shared.Return(scratch);
+            }
         }
-
-        return (TensorPrimitives.Dot(Passage(passageId), query), best, index, question);
     }
+
+    /// <summary><paramref name="count"/> float32 rows from <paramref name="first"/> on, from memory or read from the file into <paramref name="scratch"/> (at row <paramref name="at"/>).</summary>
+    private ReadOnlySpan<float> Rows(float[] memory, int block, int first, int count, float[]? scratch, int at) =>
+        _file is null
+            ? memory.AsSpan(first * _dimensions, count * _dimensions)
+            : _file.Read(_fileOffsets[block] + ((long)first * _dimensions), scratch.AsSpan(at * _dimensions, count * _dimensions));
 
     /// <summary>
     /// The passage's quantised cosines with <paramref name="query"/>: with the passage, its closest sentence (−1 without

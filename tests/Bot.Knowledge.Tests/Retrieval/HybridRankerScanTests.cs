@@ -11,9 +11,11 @@ public sealed class HybridRankerScanTests
     private const int Dimensions = 16;
 
     [Theory]
-    [InlineData(300)]
-    [InlineData(40_000)]
-    public void Rank_ManyPassages_EqualsTheWeightedMeanOrderedByScoreThenId(int count)
+    [InlineData(300, false)]
+    [InlineData(300, true)]
+    [InlineData(40_000, false)]
+    [InlineData(40_000, true)]
+    public void Rank_ManyPassages_EqualsTheWeightedMeanOrderedByScoreThenId(int count, bool floatsInAFile)
     {
         var random = new Random(count);
         var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, id < 3 ? "muscle wasting and muscle loss" : $"passage {id}") { GroupId = id % 7 == 6 ? id - 1 : id }).ToArray();
@@ -34,7 +36,8 @@ public sealed class HybridRankerScanTests
         var lexical = TestIndex.Searcher(index).Search("muscle wasting", 30);
         var weights = new RankingWeights(0.25, 0.1, 0.3, 0.5, 2, [0], 0.5);
         var query = Unit(random);
-        var sut = new HybridRanker(new PassageVectors(vectors, sentences, examples), weights);
+        using var file = floatsInAFile ? new VectorFile(Path.Combine(Path.GetTempPath(), $"bot-test-{Guid.NewGuid():N}.bin")) : null;
+        var sut = new HybridRanker(new PassageVectors(vectors, sentences, examples, file: file), weights);
 
         var ranked = sut.Rank(passages, lexical, query);
 
