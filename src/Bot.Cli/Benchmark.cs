@@ -68,30 +68,35 @@ internal static class Benchmark
 
             var rates = OptionValue(options, "--examples")?.Split(',').Select(rate => rate == "corpus" ? examplesPerPassage : double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
+            var corpusExamples = ExampleQuestions.Load(settings.CorpusDirectory);
+            var pool = engine.Corpus.Passages.SelectMany(corpusExamples.For).Distinct(StringComparer.Ordinal).ToArray();
             foreach (var size in sizes)
             {
                 var passages = Synthesize(engine.Corpus, size);
-                var folder = Path.Combine(scratch.FullName, $"synthetic-{size}");
                 var similarity = new PassageSimilarity(settings.Search.K1, settings.Search.B);
-                GC.Collect();
-                var watch = Stopwatch.StartNew();
-                PassageIndexBuilder.Open(passages, engine.Corpus.Sources, engine.Analyzer, similarity, folder).Dispose();
-                var build = watch.Elapsed.TotalMilliseconds;
-                GC.Collect();
-                watch.Restart();
-                using var index = PassageIndexBuilder.Open(passages, engine.Corpus.Sources, engine.Analyzer, similarity, folder);
-                var reopen = watch.Elapsed.TotalMilliseconds;
-                var searcher = new LucenePassageSearcher(index, settings.Search);
-                // As the corpus is (its rate of example questions per passage), and, for the largest size, without example
-                // questions (passages and their sentences only), on the same index.
-                foreach (var rate in rates ?? (size == sizes.Max() ? [examplesPerPassage, 0] : [examplesPerPassage]))
+
+                // As many example questions a passage as the corpus has, and, for the largest size, also one a passage (the
+                // shape its targets are judged on, see docs/performance.md) and none, unless --examples says otherwise:
+                // their texts indexed (Lucene's example-question field), their vectors scanned.
+                foreach (var rate in rates ?? (size == sizes.Max() ? [1, examplesPerPassage, 0] : [examplesPerPassage]))
                 {
-                    using var file = new VectorFile(Path.Combine(scratch.FullName, $"vectors-{size}-{rate}.bin"));
-                    var vectors = RandomVectors(passages, rate, file);
+                    var folder = Path.Combine(scratch.FullName, $"synthetic-{size}-{rate}");
+                    var examples = SyntheticExamples(passages, pool, rate, Path.Combine(folder, "questions"));
+                    GC.Collect();
+                    var watch = Stopwatch.StartNew();
+                    PassageIndexBuilder.Open(passages, engine.Corpus.Sources, engine.Analyzer, similarity, Path.Combine(folder, "index"), examples).Dispose();
+                    var build = watch.Elapsed.TotalMilliseconds;
+                    GC.Collect();
+                    watch.Restart();
+                    using var index = PassageIndexBuilder.Open(passages, engine.Corpus.Sources, engine.Analyzer, similarity, Path.Combine(folder, "index"), examples);
+                    var reopen = watch.Elapsed.TotalMilliseconds;
+                    var searcher = new LucenePassageSearcher(index, settings.Search);
+                    using var file = new VectorFile(Path.Combine(folder, "vectors.bin"));
+                    var vectors = RandomVectors(passages, examples, file);
                     var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
                     var answers = new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
                     var repeated = new AnswerService(searcher, new PassageHighlighter(), cache, new MessageTriage(TriageModel.Shipped), ranker, settings.Answers, settings.Clinic);
-                    Row(output, $"synthetic {size / 1000}k, {rate:0.##} example questions a passage", passages, vectors, build, reopen, SizeOnDisk(folder), searcher, answers, repeated, questions, Math.Max(5, rounds / 10));
+                    Row(output, $"synthetic {size / 1000}k, {rate:0.##} example questions a passage", passages, vectors, build, reopen, SizeOnDisk(Path.Combine(folder, "index")), searcher, answers, repeated, questions, Math.Max(5, rounds / 10));
                 }
             }
 
@@ -133,11 +138,11 @@ internal static class Benchmark
 
     /// <summary>
     /// Deterministic random unit vectors for a synthetic corpus, one per passage, per sentence, and per example question
-    /// (as many per passage as the real corpus has, drawn so the total matches): embedding 100k passages would take the
+    /// (<paramref name="examples"/>): embedding 100k passages would take the
     /// model hours here, and the scan costs the same whatever the vectors hold. The question is still embedded for real.
     /// The float32 rows go to <paramref name="file"/>, as a corpus this large would keep them; the quantised ones stay in memory.
     /// </summary>
-    private static PassageVectors RandomVectors(IReadOnlyList<Passage> passages, double examplesPerPassage, VectorFile file)
+    private static PassageVectors RandomVectors(IReadOnlyList<Passage> passages, ExampleQuestions examples, VectorFile file)
     {
         var random = new Random(Seed);
         float[] Unit()
@@ -153,8 +158,8 @@ internal static class Benchmark
         }
 
         var sentences = passages.Select(passage => SentenceSplitter.Split(passage.Text).Select(span => new SentenceVector(span.Start, span.End, Unit())).ToArray()).ToArray();
-        var examples = passages.Select((_, i) => Enumerable.Range(0, (int)(Math.Floor((i + 1) * examplesPerPassage) - Math.Floor(i * examplesPerPassage))).Select(_ => Unit()).ToArray()).ToArray();
-        return new PassageVectors([.. passages.Select(_ => Unit())], sentences, examples, file: file);
+        var questions = passages.Select(passage => examples.For(passage).Select(_ => Unit()).ToArray()).ToArray();
+        return new PassageVectors([.. passages.Select(_ => Unit())], sentences, questions, file: file);
     }
 
     /// <summary>The model under another id, so no shipped or cached vector matches it and every vector is computed.</summary>
@@ -168,6 +173,37 @@ internal static class Benchmark
 
         public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default) => inner.Embed(texts, kind, cancellationToken);
     }
+
+    /// <summary>
+    /// Example questions for synthetic passages, <paramref name="rate"/> a passage on average (⌊(i+1)·rate⌋ − ⌊i·rate⌋ for
+    /// the i-th), drawn with a fixed seed from the corpus's; written as the corpus's file is, to <paramref name="folder"/>,
+    /// and read back (two passages that start alike share the later's questions, as the corpus's file would have them).
+    /// </summary>
+    private static ExampleQuestions SyntheticExamples(IReadOnlyList<Passage> passages, string[] pool, double rate, string folder)
+    {
+        var random = new Random(Seed);
+        Directory.CreateDirectory(folder);
+        using (var writer = File.CreateText(Path.Combine(folder, ExampleQuestions.FileName)))
+        {
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var count = (int)(Math.Floor((i + 1) * rate) - Math.Floor(i * rate));
+                if (count > 0 && pool.Length > 0)
+                {
+                    var text = passages[i].Text;
+                    var anchor = text.Length > ExampleQuestions.AnchorLength ? text[..ExampleQuestions.AnchorLength] : text;
+                    writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new SyntheticEntry(passages[i].SourceId, anchor, [.. Enumerable.Range(0, count).Select(_ => pool[random.Next(pool.Length)])])));
+                }
+            }
+        }
+
+        return ExampleQuestions.Load(folder);
+    }
+
+    private sealed record SyntheticEntry(
+        [property: System.Text.Json.Serialization.JsonPropertyName("source")] string Source,
+        [property: System.Text.Json.Serialization.JsonPropertyName("anchor")] string Anchor,
+        [property: System.Text.Json.Serialization.JsonPropertyName("questions")] string[] Questions);
 
     /// <summary>Passages made of 2–4 corpus sentences drawn with a fixed seed, so every run indexes the same text.</summary>
     public static IReadOnlyList<Passage> Synthesize(KnowledgeCorpus corpus, int count)

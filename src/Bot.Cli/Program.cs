@@ -21,8 +21,10 @@ const string Usage = """
                        src/Bot.Knowledge/Semantic/CorpusVectors.bin (shipped, so a fresh process starts without embedding)
       bench [--sizes 10000,100000] [--examples corpus,0] [--rounds N] [--seconds T] [--engine-only]
                        measure index build, search and answer latency, on the corpus and synthetic corpora of 10k and
-                       100k passages; then the built service (dotnet build -c Release src/Bot.Web): start-up, memory,
-                       and /api/messages beside a hello-world at 8 connections
+                       100k passages (--examples: example questions a synthetic passage, "corpus" for the corpus's rate;
+                       default the corpus's, and 1 and 0 as well for the largest); then the built service
+                       (dotnet build -c Release src/Bot.Web): start-up, memory, and /api/messages beside a hello-world
+                       at 8 connections (--engine-only: not the service, nor the corpus embedded from nothing)
       load directline --url URL --secret S [--conversations N] [--seconds T]
                        time the Direct Line post→reply round trip of a running host under a bounded load
     """;
