@@ -5,9 +5,10 @@ namespace Bot.Knowledge.Retrieval;
 
 /// <summary>
 /// Fuses lexical search with sentence vectors: every original passage is scored (brute force over byte-quantised
-/// vectors, then exactly for the few that could be among the best; see docs/performance.md) by a weighted mean of its lexical score, its lexical coverage, and its
-/// cosine with the question for the passage, its closest sentence and its closest example question. Words find what patients name exactly ("sarcopenia"); vectors find what they
-/// describe in their own words ("skin and bone", "lying in bed all day").
+/// vectors, then exactly for the few that could be among the best; see docs/performance.md) by a weighted mean of its
+/// lexical score, its lexical coverage, and its cosine with the question for the passage, its closest sentence and its
+/// closest example question. Words find what patients name exactly ("sarcopenia"); vectors find what they describe in
+/// their own words ("skin and bone", "lying in bed all day").
 /// </summary>
 public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
 {
