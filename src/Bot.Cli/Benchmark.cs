@@ -157,7 +157,7 @@ internal static class Benchmark
             return vector;
         }
 
-        var sentences = passages.Select(passage => SentenceSplitter.Split(passage.Text).Select(span => new SentenceVector(span.Start, span.End, Unit())).ToArray()).ToArray();
+        var sentences = passages.Select(passage => SentenceSplitter.Split(passage.Text).Select(_ => Unit()).ToArray()).ToArray();
         var questions = passages.Select(passage => examples.For(passage).Select(_ => Unit()).ToArray()).ToArray();
         return new PassageVectors([.. passages.Select(_ => Unit())], sentences, questions, file: file);
     }

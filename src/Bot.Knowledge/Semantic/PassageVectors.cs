@@ -36,13 +36,13 @@ public sealed class PassageVectors
     /// Vectors computed elsewhere (benchmarks on synthetic corpora): one per passage, and its sentences'; the float32 rows
     /// are kept in <paramref name="file"/> when one is given (the caller disposes it after these vectors), else in memory.
     /// </summary>
-    public PassageVectors(float[][] passages, SentenceVector[][] sentences, float[][][]? examples = null, float[][]? unanswerable = null, VectorFile? file = null)
+    public PassageVectors(float[][] passages, float[][][] sentences, float[][][]? examples = null, float[][]? unanswerable = null, VectorFile? file = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(sentences);
         _dimensions = passages.Length == 0 ? 0 : passages[0].Length;
         _passages = Flatten(passages);
-        _sentences = Flatten(sentences.SelectMany(list => list.Select(sentence => sentence.Vector)));
+        _sentences = Flatten(sentences.SelectMany(list => list));
         _sentenceStarts = Starts(sentences.Select(list => list.Length), passages.Length);
         _examples = examples is null ? [] : Flatten(examples.SelectMany(list => list));
         _exampleStarts = Starts(examples?.Select(list => list.Length) ?? [], passages.Length);
@@ -83,11 +83,11 @@ public sealed class PassageVectors
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(examples);
         var spans = passages.Select(passage => passage.Questions.Count > 0
-            ? [.. passage.Questions.Select(question => (Text: question, Start: 0, End: passage.Text.Length))]
-            : SentenceSplitter.Split(passage.Text).Select(span => (Text: passage.Text[span.Start..span.End], span.Start, span.End)).ToArray()).ToArray();
-        var vectors = cache.Embed(embedder, [.. passages.Select(passage => passage.Text), .. spans.SelectMany(list => list.Select(span => span.Text))], EmbeddingKind.Passage);
+            ? [.. passage.Questions]
+            : SentenceSplitter.Split(passage.Text).Select(span => passage.Text[span.Start..span.End]).ToArray()).ToArray();
+        var vectors = cache.Embed(embedder, [.. passages.Select(passage => passage.Text), .. spans.SelectMany(list => list)], EmbeddingKind.Passage);
         var next = passages.Count;
-        var sentences = spans.Select(list => list.Select(span => new SentenceVector(span.Start, span.End, vectors[next++])).ToArray()).ToArray();
+        var sentences = spans.Select(list => list.Select(_ => vectors[next++]).ToArray()).ToArray();
         var questions = passages.Select(passage => passage.Questions.Count > 0 ? passage.Questions : examples.For(passage)).ToArray();
         var questionVectors = cache.Embed(embedder, [.. questions.SelectMany(list => list)], EmbeddingKind.Query);
         next = 0;

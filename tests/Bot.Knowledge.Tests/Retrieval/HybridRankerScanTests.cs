@@ -22,13 +22,13 @@ public sealed class HybridRankerScanTests
 
         // Every fifth passage repeats an earlier one's vectors, so scores tie and the id decides.
         var vectors = new float[count][];
-        var sentences = new SentenceVector[count][];
+        var sentences = new float[count][][];
         var examples = new float[count][][];
         for (var id = 0; id < count; id++)
         {
             (vectors[id], sentences[id], examples[id]) = id % 5 == 4
                 ? (vectors[id - 1], sentences[id - 1], examples[id - 1])
-                : (Unit(random), [.. Enumerable.Range(0, random.Next(0, 4)).Select(i => new SentenceVector(i, i + 1, Unit(random)))], [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Unit(random))]);
+                : (Unit(random), [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => Unit(random))], [.. Enumerable.Range(0, random.Next(0, 3)).Select(_ => Unit(random))]);
         }
 
         using var analyzer = TestIndex.Analyzer("and");
@@ -56,7 +56,7 @@ public sealed class HybridRankerScanTests
         var query = Unit(random);
         var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, id < 3 ? "muscle wasting and muscle loss" : $"passage {id}")).ToArray();
         var vectors = passages.Select(_ => Unit(random)).ToArray();
-        var sentences = passages.Select(_ => new[] { new SentenceVector(0, 1, Unit(random)) }).ToArray();
+        var sentences = passages.Select(_ => new[] { Unit(random) }).ToArray();
         var examples = passages.Select(passage => new[] { AtCosine(query, 0.9f + (passage.Id * 1e-5f), random) }).ToArray();
         using var analyzer = TestIndex.Analyzer("and");
         using var index = TestIndex.Of(analyzer, passages[..3]);
@@ -91,7 +91,7 @@ public sealed class HybridRankerScanTests
     }
 
     /// <summary>The ranking as the formula states it, passage by passage.</summary>
-    private static List<RankedPassage> Expected(Passage[] passages, SearchResult lexical, float[] query, float[][] vectors, SentenceVector[][] sentences, float[][][] examples, RankingWeights weights)
+    private static List<RankedPassage> Expected(Passage[] passages, SearchResult lexical, float[] query, float[][] vectors, float[][][] sentences, float[][][] examples, RankingWeights weights)
     {
         var best = Math.Max(1e-9, lexical.Hits[0].Score);
         var expected = new List<RankedPassage>();
@@ -100,7 +100,7 @@ public sealed class HybridRankerScanTests
             var (sentenceCosine, sentence) = (-1f, -1);
             for (var i = 0; i < sentences[passage.Id].Length; i++)
             {
-                var cosine = TensorPrimitives.Dot(sentences[passage.Id][i].Vector, query);
+                var cosine = TensorPrimitives.Dot(sentences[passage.Id][i], query);
                 (sentenceCosine, sentence) = cosine > sentenceCosine ? (cosine, i) : (sentenceCosine, sentence);
             }
 

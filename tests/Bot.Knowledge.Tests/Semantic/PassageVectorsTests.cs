@@ -24,7 +24,7 @@ public sealed class PassageVectorsTests
         var random = new Random(11);
         float[] Unit() => QuantizedVectorsTests.Unit(random, skew: 1);
         var passages = Enumerable.Range(0, 50).Select(_ => Unit()).ToArray();
-        var sentences = Enumerable.Range(0, 50).Select(i => Enumerable.Range(0, i % 4).Select(j => new SentenceVector(j, j + 1, Unit())).ToArray()).ToArray();
+        var sentences = Enumerable.Range(0, 50).Select(i => Enumerable.Range(0, i % 4).Select(_ => Unit()).ToArray()).ToArray();
         var examples = Enumerable.Range(0, 50).Select(i => Enumerable.Range(0, i % 3).Select(_ => Unit()).ToArray()).ToArray();
         var path = Path.Combine(Path.GetTempPath(), $"bot-test-{Guid.NewGuid():N}.bin");
         var query = Unit();
