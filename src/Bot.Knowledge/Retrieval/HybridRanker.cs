@@ -39,15 +39,7 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         // enough to the best that they could be among the first RankedPassages.Top: the rest are provably below them.
         var query = new QuantizedQuery(queryVector);
         var approximate = new double[originals.Count];
-        if (originals.Count <= 2 * ScanChunk)
-        {
-            Approximate(originals, hits, best, query, approximate, 0, originals.Count);
-        }
-        else
-        {
-            Parallel.For(0, (originals.Count + ScanChunk - 1) / ScanChunk, chunk =>
-                Approximate(originals, hits, best, query, approximate, chunk * ScanChunk, Math.Min(originals.Count, (chunk + 1) * ScanChunk)));
-        }
+        InChunks(originals.Count, (from, to) => Approximate(originals, hits, best, query, approximate, from, to));
 
         // The Top-th best quantised score less the bound is at most the Top-th best exact score; a passage whose
         // quantised score is more than twice the bound below the Top-th best scores exactly less than that.
@@ -80,14 +72,29 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     private PassageScore[] ScoreAll(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, float[] queryVector)
     {
         var scores = new PassageScore[originals.Count];
-        Parallel.For(0, (originals.Count + ScanChunk - 1) / ScanChunk, chunk =>
+        InChunks(originals.Count, (from, to) =>
         {
-            for (var i = chunk * ScanChunk; i < Math.Min(originals.Count, (chunk + 1) * ScanChunk); i++)
+            for (var i = from; i < to; i++)
             {
                 scores[i] = Score(originals[i], hits, best, queryVector);
             }
         });
         return scores;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="range"/> over 0..<paramref name="count"/>: in one go for a corpus of up to two chunks, else
+    /// chunk by chunk on every core (each call writes its own range).
+    /// </summary>
+    private static void InChunks(int count, Action<int, int> range)
+    {
+        if (count <= 2 * ScanChunk)
+        {
+            range(0, count);
+            return;
+        }
+
+        Parallel.For(0, (count + ScanChunk - 1) / ScanChunk, chunk => range(chunk * ScanChunk, Math.Min(count, (chunk + 1) * ScanChunk)));
     }
 
     private PassageScore Score(Passage passage, Dictionary<int, SearchHit> hits, double best, ReadOnlySpan<float> queryVector)
