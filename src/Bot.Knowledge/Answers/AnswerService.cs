@@ -68,7 +68,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         if (verdict.SmallTalk is { } smallTalk)
         {
             // Small talk the triage model read may continue the topic instead: answered when its joined reading answers.
-            var joined = joinedText is not null && MayBeAFollowUp(question, smallTalk, topic) ? RetrieveSpelled(joinedText, seen) : null;
+            var joined = joinedText is not null && MayBeAFollowUp(question, smallTalk) ? RetrieveSpelled(joinedText, seen) : null;
             return joined is { Answerable: true } && topic is not null
                 ? FollowUp(question, topic, joined, seen)
                 : new(new Answer(question, AnswerKind.SmallTalk, SmallTalkText(smallTalk), [], 1, []), topic);
@@ -125,9 +125,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// goodbyes, praise or complaints), not one the rules recognise, and one that continues (see
     /// <see cref="FollowUpReader.Continues"/>).
     /// </summary>
-    private static bool MayBeAFollowUp(string question, SmallTalk smallTalk, ConversationTopic? topic) =>
-        topic is not null
-        && smallTalk is SmallTalk.Capabilities or SmallTalk.Identity or SmallTalk.HowAreYou
+    private static bool MayBeAFollowUp(string question, SmallTalk smallTalk) =>
+        smallTalk is SmallTalk.Capabilities or SmallTalk.Identity or SmallTalk.HowAreYou
         && SmallTalkRules.Detect(question) is null
         && FollowUpReader.Continues(question);
 
