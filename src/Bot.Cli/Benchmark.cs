@@ -106,7 +106,7 @@ internal static class Benchmark
                 // What a first start would add if the shipped vectors did not cover the corpus: every vector computed by the model.
                 var embedding = Stopwatch.StartNew();
                 var unshipped = new UnshippedEmbedder(MiniLmEmbedder.Shared);
-                var computed = PassageVectors.Build(engine.Corpus.Passages, unshipped, VectorCache.For(unshipped, null), ExampleQuestions.Load(settings.CorpusDirectory));
+                var computed = PassageVectors.Build(engine.Corpus.Passages, unshipped, VectorCache.For(unshipped, null), corpusExamples);
                 output.WriteLine($"Embedding the corpus's {computed.Count + computed.SentenceCount + computed.ExampleCount} vectors with nothing shipped (what a first start adds without CorpusVectors.bin): {embedding.Elapsed.TotalSeconds:0.0} s.");
                 output.WriteLine();
             }
