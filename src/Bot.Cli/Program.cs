@@ -60,7 +60,7 @@ try
                 Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Triage", "TriageNeighbours.bin"),
                 Console.Out);
         case ["tune", .. var files] when files.Length > 0:
-            return RankingTuner.Run(Engine(), ExampleQuestions.Load(settings.CorpusDirectory).Unanswerable, files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
+            return RankingTuner.Run(examples => KnowledgeBase.Load(settings.CorpusDirectory, MiniLmEmbedder.Shared, settings.Search, settings.Answers, settings.Clinic, examples: examples), ExampleQuestions.Load(settings.CorpusDirectory), files, Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Retrieval", "RankingWeights.json"), Console.Out);
         case ["embed-corpus"]:
             Engine().Dispose();
             var vectorsPath = Path.Combine(settings.RepositoryDirectory, "src", "Bot.Knowledge", "Semantic", "CorpusVectors.bin");

@@ -17,7 +17,8 @@ namespace Bot.Cli;
 /// then calibrates the confidence (logistic regression, ML.NET, on the top candidate's features; declines count as
 /// wrong answers) and the decline threshold that gets the most cases right, also cross-validated, and writes
 /// <c>RankingWeights.json</c> with a calibration table. The corpus's unanswerable questions are decline cases too;
-/// each case's cosine with them leaves out its own entry, as a new question would not find itself there.
+/// each case's cosine with them leaves out its own entry, as a new question would not find itself there. For the same
+/// reason the engine tuned on is built without the passages' example questions that are tuning questions too.
 /// </summary>
 internal static class RankingTuner
 {
@@ -26,8 +27,12 @@ internal static class RankingTuner
     private static readonly double[] Grid = [0, 0.25, 0.5, 1, 2];
     private static readonly double[] Thresholds = [.. Enumerable.Range(1, 19).Select(i => i / 20.0)];
 
-    public static int Run(KnowledgeBase engine, IReadOnlyList<string> unanswerable, IReadOnlyList<string> files, string weightsPath, TextWriter output)
+    public static int Run(Func<ExampleQuestions, KnowledgeBase> load, ExampleQuestions examples, IReadOnlyList<string> files, string weightsPath, TextWriter output)
     {
+        // The tuning questions leave the example questions first: a new question finds neither itself nor its words there.
+        var tuning = files.SelectMany(Evaluator.Read).Select(evalCase => Evaluator.Normalise(evalCase.Question)).ToHashSet(StringComparer.Ordinal);
+        using var engine = load(examples.Without(question => tuning.Contains(Evaluator.Normalise(question))));
+        var unanswerable = examples.Unanswerable;
         var bank = unanswerable.Select((question, index) => (Text: Evaluator.Normalise(question), index)).GroupBy(entry => entry.Text).ToDictionary(group => group.Key, group => group.First().index);
         var cases = files.SelectMany(Evaluator.Read).Where(evalCase => evalCase.Expect is "answer" or "decline")
             .Where(evalCase => !bank.ContainsKey(Evaluator.Normalise(evalCase.Question)))

@@ -62,14 +62,14 @@ public sealed class KnowledgeBase : IDisposable
     /// Loads the corpus folder and builds everything; <paramref name="embedder"/> is the process's one sentence model.
     /// With <paramref name="indexDirectory"/> the index is persisted there and reused while the corpus, analyzer and
     /// index format stay the same, and the passages' vectors are kept beside it (keyed by model and text); without, both
-    /// are built in memory.
+    /// are built in memory. <paramref name="examples"/> replaces the corpus folder's example questions.
     /// </summary>
-    public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null, string? indexDirectory = null)
+    public static KnowledgeBase Load(string corpusDirectory, IEmbedder embedder, SearchOptions? search = null, AnswerOptions? answers = null, ClinicOptions? clinic = null, string? indexDirectory = null, ExampleQuestions? examples = null)
     {
         search ??= new SearchOptions();
         var analyzer = CreateAnalyzer(corpusDirectory);
         var corpus = new CorpusLoader(analyzer).Load(corpusDirectory);
-        var examples = ExampleQuestions.Load(corpusDirectory);
+        examples ??= ExampleQuestions.Load(corpusDirectory);
         var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory, examples);
         var searcher = new LucenePassageSearcher(index, search);
         var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), examples);

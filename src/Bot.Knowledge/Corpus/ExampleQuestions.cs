@@ -49,6 +49,13 @@ public sealed class ExampleQuestions
         return new ExampleQuestions(questions, unanswerable);
     }
 
+    /// <summary>These examples less the passages' questions <paramref name="leaveOut"/> picks (the unanswerable ones stay).</summary>
+    public ExampleQuestions Without(Func<string, bool> leaveOut)
+    {
+        ArgumentNullException.ThrowIfNull(leaveOut);
+        return new ExampleQuestions(_questions.ToDictionary(entry => entry.Key, entry => entry.Value.Where(question => !leaveOut(question)).ToArray()), Unanswerable);
+    }
+
     /// <summary>The example questions <paramref name="passage"/> answers.</summary>
     public IReadOnlyList<string> For(Passage passage)
     {
