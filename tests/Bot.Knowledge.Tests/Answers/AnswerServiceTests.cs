@@ -110,7 +110,7 @@ public sealed class AnswerServiceTests
         const string text = "Conditions\n\nMultiple sclerosis (MS) is an autoimmune disease that affects the myelin around nerve fibers.\n\n"
             + "The condition damages the nerves, which causes atrophy.\n\nOther causes\n\nDisuse can cause atrophy.\n\n"
             + "Ageing can cause atrophy too.\n\nPoor nutrition can cause atrophy.\n";
-        var sut = AnswersFrom(text);
+        var sut = AnswersFrom(text, LexicalOnly);
 
         var answer = sut.Ask("how does multiple sclerosis cause atrophy");
 
@@ -133,14 +133,17 @@ public sealed class AnswerServiceTests
         Assert.StartsWith("Cachexia is a complex metabolic condition", answer.Citations[0].Snippet, StringComparison.Ordinal);
     }
 
+    /// <summary>Ranking by the lexical share alone, for tests of what is cited after the top passage, whichever it is.</summary>
+    private static readonly RankingWeights LexicalOnly = RankingWeights.Shipped with { Passage = 0, Sentence = 0, Question = 0, Coverage = 0 };
+
     /// <summary>An answer service over one plain-text source, analyzed as the corpus is.</summary>
-    private static AnswerService AnswersFrom(string text)
+    private static AnswerService AnswersFrom(string text, RankingWeights? weights = null)
     {
         var analyzer = SharedKnowledgeBase.Instance.Analyzer;
         var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
         var searcher = new LucenePassageSearcher(PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(1.2, 0.75)), new SearchOptions());
         var vectors = PassageVectors.Build(corpus.Passages, MiniLmEmbedder.Shared, VectorCache.For(MiniLmEmbedder.Shared, directory: null), ExampleQuestions.None);
-        var ranker = new HybridRanker(vectors, RankingWeights.Shipped with { MinConfidence = 0 });
+        var ranker = new HybridRanker(vectors, (weights ?? RankingWeights.Shipped) with { MinConfidence = 0 });
         return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, new AnswerOptions(), new ClinicOptions());
     }
 
