@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Knowledge;
+using Bot.Knowledge.Answers;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Retrieval;
 using Bot.Knowledge.Semantic;
@@ -171,10 +172,12 @@ internal static class RankingTuner
         var lexical = engine.Searcher.Search(reading.Text, 30);
         var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, reading.Vector);
         var phrases = (evalCase.ContainsAny ?? []).Select(Evaluator.Normalise).ToArray();
-        return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate).Contains)))];
+        var subject = DefinitionFinder.Subject(reading.Text);
+        return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate, subject).Contains)))];
     }
 
-    private static string Window(RankedPassage candidate)
+    /// <summary>The window the answer service cites from the candidate: for "what is X", from the sentence defining X.</summary>
+    private static string Window(RankedPassage candidate, string? subject)
     {
         var sentences = SentenceSplitter.Split(candidate.Passage.Text);
         if (candidate.SentenceIndex < 0 || candidate.SentenceIndex >= sentences.Count)
@@ -182,7 +185,9 @@ internal static class RankingTuner
             return Evaluator.Normalise(candidate.Passage.Text);
         }
 
-        var snippet = new Bot.Knowledge.Highlight.SentenceWindow().Grow(candidate.Passage, sentences, candidate.SentenceIndex, candidate.SentenceIndex, 0);
+        var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(candidate.Passage.Text[span.Start..span.End], subject));
+        var opening = defining >= 0 ? defining : candidate.SentenceIndex;
+        var snippet = new Bot.Knowledge.Highlight.SentenceWindow().Grow(candidate.Passage, sentences, opening, opening, 0);
         return Evaluator.Normalise(snippet.Text);
     }
 

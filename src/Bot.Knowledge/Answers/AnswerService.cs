@@ -251,7 +251,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
                 return highlighter.Highlight(snapshot, passage, result.Query);
             }
 
-            var subject = DefinitionSubject(question);
+            var subject = DefinitionFinder.Subject(question);
             var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(passage.Text[span.Start..span.End], subject));
             var opening = defining >= 0 ? defining : candidate.SentenceIndex;
             return Window.Grow(passage, sentences, opening, opening, candidate.Score);
@@ -294,16 +294,13 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private static bool IsQa(PassageIndex snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
 
     /// <summary>The X of "what is X", "what does X mean", "define X"; null for other questions.</summary>
-    private static string? DefinitionSubject(string question) =>
-        DefinitionQuestion().Match(question) is { Success: true } match && WhiteSpace.Collapse(match.Groups["subject"].Value) is { Length: > 1 } subject ? subject : null;
-
     /// <summary>
     /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
     /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
     /// </summary>
     private List<SearchHit> DefinitionFirst(string question, List<SearchHit> hits)
     {
-        var subject = DefinitionSubject(question);
+        var subject = DefinitionFinder.Subject(question);
         if (subject is null || hits.Count < 2)
         {
             return hits;
@@ -367,9 +364,6 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         _ => "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles. What would you like to know?",
     };
 
-    /// <summary>A question asking what something is or means; <c>subject</c> is the something.</summary>
-    [GeneratedRegex(@"^\W*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?<subject>[\w\s’'-]+?)|what\s+does\s+(?<subject>[\w\s’'-]+?)\s+mean|define\s+(?<subject>[\w\s’'-]+?)|(?<subject>[\w\s’'-]+?)\s+(?:meaning|definition))\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex DefinitionQuestion();
 
     /// <summary>A paragraph opening that refers back to the one before: a pronoun, or "the" with a general noun.</summary>
     [GeneratedRegex(@"^(?:(?:This|These|That|Those|It|Its|They|Their|Such)\b|The (?:condition|disease|disorder|illness|damage|problem|process|treatment|symptoms?)\b)")]

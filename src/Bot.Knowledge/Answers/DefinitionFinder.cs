@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Bot.Knowledge.Corpus;
+
 namespace Bot.Knowledge.Answers;
 
 /// <summary>
@@ -5,7 +8,7 @@ namespace Bot.Knowledge.Answers;
 /// followed by "is", "are", "refers to" or "means" ("Amyotrophic lateral sclerosis (ALS) is …"), or that names it
 /// with "called" or "known as" ("… resulting in a condition called sarcopenia").
 /// </summary>
-public static class DefinitionFinder
+public static partial class DefinitionFinder
 {
     private const int MaxWordsBeforeSubject = 4;
     private static readonly string[] Verbs = ["is ", "are ", "refers to ", "means "];
@@ -28,6 +31,10 @@ public static class DefinitionFinder
 
         return false;
     }
+
+    /// <summary>The X of a question asking what X is or means ("what is cachexia", "define FES"); null for other questions.</summary>
+    public static string? Subject(string question) =>
+        DefinitionQuestion().Match(question) is { Success: true } match && WhiteSpace.Collapse(match.Groups["subject"].Value) is { Length: > 1 } subject ? subject : null;
 
     private static bool IsNamed(string text, int at) =>
         Array.Exists(Namings, naming => at >= naming.Length && text.AsSpan(at - naming.Length, naming.Length).Equals(naming, StringComparison.OrdinalIgnoreCase));
@@ -84,4 +91,8 @@ public static class DefinitionFinder
 
         return false;
     }
+
+    /// <summary>A question asking what something is or means; <c>subject</c> is the something.</summary>
+    [GeneratedRegex(@"^\W*(?:what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?<subject>[\w\s’'-]+?)|what\s+does\s+(?<subject>[\w\s’'-]+?)\s+mean|define\s+(?<subject>[\w\s’'-]+?)|(?<subject>[\w\s’'-]+?)\s+(?:meaning|definition))\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DefinitionQuestion();
 }

@@ -24,4 +24,23 @@ public sealed class DefinitionFinderTests
     {
         Assert.False(DefinitionFinder.Defines(text, subject));
     }
+
+    [Theory]
+    [InlineData("what is cachexia?", "cachexia")]
+    [InlineData("What are the  motor neurons", "motor neurons")]
+    [InlineData("what does sarcopenia mean", "sarcopenia")]
+    [InlineData("define FES", "FES")]
+    [InlineData("atrophy meaning", "atrophy")]
+    public void Subject_DefinitionQuestion_IsTheThingAskedAbout(string question, string subject)
+    {
+        Assert.Equal(subject, DefinitionFinder.Subject(question));
+    }
+
+    [Theory]
+    [InlineData("what causes cachexia")]
+    [InlineData("how is sarcopenia treated")]
+    public void Subject_OtherQuestion_IsNull(string question)
+    {
+        Assert.Null(DefinitionFinder.Subject(question));
+    }
 }
