@@ -72,9 +72,9 @@ public sealed class KnowledgeBase : IDisposable
         examples ??= ExampleQuestions.Load(corpusDirectory);
         var index = PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(search.K1, search.B), indexDirectory, examples);
         var searcher = new LucenePassageSearcher(index, search);
-        var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), examples);
-        var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
         var speller = SpellingCorrector.Create(corpus.Passages.Select(passage => passage.Text), embedder.Words);
+        var vectors = PassageVectors.Build(corpus.Passages, embedder, VectorCache.For(embedder, indexDirectory), examples, speller.SpellOut);
+        var ranker = new HybridRanker(vectors, RankingWeights.Shipped);
         var service = new AnswerService(searcher, new PassageHighlighter(), embedder, new MessageTriage(TriageModel.Shipped), ranker, answers ?? new AnswerOptions(), clinic ?? new ClinicOptions(), speller);
         return new KnowledgeBase(corpus, index, searcher, vectors, speller, service);
     }

@@ -38,7 +38,7 @@ public sealed class OfficialWebChatTests(BrowserHost host) : IClassFixture<Brows
         await Assertions.Expect(transcript).ToContainTextAsync("amyotrophic lateral sclerosis", new() { Timeout = 20_000 });
         var references = page.Locator(".webchat__link-definitions__list-item");
         await Assertions.Expect(references).ToHaveCountAsync(2, Patiently);
-        await Assertions.Expect(references.First).ToContainTextAsync("Medical conditions that cause muscle wasting");
+        await Assertions.Expect(references.Filter(new() { HasText = "Medical conditions that cause muscle wasting" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#webchat a[href^='https://www.medicalnewstoday.com/']")).Not.ToHaveCountAsync(0);
         var suggested = page.Locator("button.webchat__suggested-action", new() { HasText = "Tell me more" });
         await Assertions.Expect(suggested).ToBeVisibleAsync(new() { Timeout = 10_000 });

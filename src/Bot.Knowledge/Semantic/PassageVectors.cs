@@ -75,10 +75,13 @@ public sealed class PassageVectors
 
     /// <summary>
     /// Embeds <paramref name="passages"/> (ids 0…n−1, in order), their sentences and the example questions each answers
-    /// (<paramref name="examples"/>, see <see cref="Corpus.ExampleQuestions"/>) through <paramref name="cache"/>.
+    /// (<paramref name="examples"/>, see <see cref="Corpus.ExampleQuestions"/>) through <paramref name="cache"/>. The
+    /// questions are embedded as <paramref name="reading"/> spells them (the abbreviations spelt out, as a patient's
+    /// question is before it is embedded), so the two are compared alike.
     /// </summary>
-    public static PassageVectors Build(IReadOnlyList<Passage> passages, IEmbedder embedder, VectorCache cache, ExampleQuestions examples)
+    public static PassageVectors Build(IReadOnlyList<Passage> passages, IEmbedder embedder, VectorCache cache, ExampleQuestions examples, Func<string, string>? reading = null)
     {
+        reading ??= question => question;
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(examples);
@@ -89,10 +92,10 @@ public sealed class PassageVectors
         var next = passages.Count;
         var sentences = spans.Select(list => list.Select(_ => vectors[next++]).ToArray()).ToArray();
         var questions = passages.Select(passage => passage.Questions.Count > 0 ? passage.Questions : examples.For(passage)).ToArray();
-        var questionVectors = cache.Embed(embedder, [.. questions.SelectMany(list => list)], EmbeddingKind.Query);
+        var questionVectors = cache.Embed(embedder, [.. questions.SelectMany(list => list).Select(reading)], EmbeddingKind.Query);
         next = 0;
         var examplesByPassage = questions.Select(list => list.Select(_ => questionVectors[next++]).ToArray()).ToArray();
-        return new PassageVectors(vectors[..passages.Count], sentences, examplesByPassage, cache.Embed(embedder, [.. examples.Unanswerable], EmbeddingKind.Query));
+        return new PassageVectors(vectors[..passages.Count], sentences, examplesByPassage, cache.Embed(embedder, [.. examples.Unanswerable.Select(reading)], EmbeddingKind.Query));
     }
 
     /// <summary>

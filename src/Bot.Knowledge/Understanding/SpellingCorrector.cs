@@ -13,7 +13,8 @@ namespace Bot.Knowledge.Understanding;
 /// word of the model's vocabulary, to the most frequent corpus word within one edit (two for words of seven letters or
 /// more; a swap of neighbours is one edit; see <see cref="Plausible"/>), found with Lucene's Levenshtein automata; shorthand comes from
 /// <c>TextSpeak.txt</c>. A word the model knows in some form ("grub", "docs", "diagnose") is left as it is, and so is
-/// a word with an apostrophe.
+/// a word with an apostrophe. An abbreviation the articles define ("Multiple sclerosis (MS)") is spelt out beside
+/// itself ("multiple sclerosis (ms)"): the small model makes little of "MS" alone.
 /// </summary>
 public sealed partial class SpellingCorrector
 {
@@ -40,16 +41,19 @@ public sealed partial class SpellingCorrector
     private readonly HashSet<string> _knownStems;
     private readonly string[] _byFrequency;
 
-    private SpellingCorrector(IReadOnlyDictionary<string, int> frequencies, IEnumerable<string> known)
+    private readonly IReadOnlyDictionary<string, string> _abbreviations;
+
+    private SpellingCorrector(IReadOnlyDictionary<string, int> frequencies, IEnumerable<string> known, IReadOnlyDictionary<string, string> abbreviations)
     {
         _frequencies = frequencies;
+        _abbreviations = abbreviations;
         _corpusStems = [.. frequencies.Keys.Select(Stem)];
         _knownStems = KnownStems.GetValue(known, words => [.. words.Select(Stem)]);
         _byFrequency = [.. frequencies.OrderByDescending(entry => entry.Value).ThenBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Key)];
     }
 
     /// <summary>A corrector that only expands shorthand (no corpus vocabulary).</summary>
-    public static SpellingCorrector None { get; } = new(new Dictionary<string, int>(), []);
+    public static SpellingCorrector None { get; } = new(new Dictionary<string, int>(), [], new Dictionary<string, string>());
 
     /// <summary>A corrector to the words of <paramref name="corpusTexts"/>, leaving <paramref name="knownWords"/> (the model's whole words) alone.</summary>
     public static SpellingCorrector Create(IEnumerable<string> corpusTexts, IEnumerable<string> knownWords)
@@ -57,13 +61,25 @@ public sealed partial class SpellingCorrector
         ArgumentNullException.ThrowIfNull(corpusTexts);
         ArgumentNullException.ThrowIfNull(knownWords);
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Match word in corpusTexts.SelectMany(text => Word().Matches(text)))
+        var abbreviations = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in corpusTexts)
         {
-            var key = word.Value.ToLowerInvariant();
-            frequencies[key] = frequencies.GetValueOrDefault(key) + 1;
+            foreach (Match word in Word().Matches(text))
+            {
+                var key = word.Value.ToLowerInvariant();
+                frequencies[key] = frequencies.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (Match defined in Abbreviation().Matches(text))
+            {
+                if (Expansion(defined.Groups["words"].Value, defined.Groups["short"].Value) is { } expansion)
+                {
+                    abbreviations.TryAdd(defined.Groups["short"].Value.ToLowerInvariant(), expansion);
+                }
+            }
         }
 
-        return new SpellingCorrector(frequencies, knownWords);
+        return new SpellingCorrector(frequencies, knownWords, abbreviations);
     }
 
     /// <summary><paramref name="text"/> with shorthand expanded and misspelt words corrected; the same string when nothing changed.</summary>
@@ -81,11 +97,23 @@ public sealed partial class SpellingCorrector
         return changed ? corrected : text;
     }
 
+    /// <summary><paramref name="text"/> with the abbreviations the articles define spelt out, and nothing else changed.</summary>
+    public string SpellOut(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _abbreviations.Count == 0 ? text : Word().Replace(text, match => _abbreviations.TryGetValue(match.Value.ToLowerInvariant(), out var spelt) ? $"{spelt} ({match.Value})" : match.Value);
+    }
+
     private string? Replace(string word, ref int lookups)
     {
         if (Shorthand.Value.TryGetValue(word, out var expanded))
         {
             return expanded;
+        }
+
+        if (_abbreviations.TryGetValue(word, out var spelt))
+        {
+            return $"{spelt} ({word})";
         }
 
         if (word.Length < MinLength || word.Contains('\'', StringComparison.Ordinal) || word.Contains('’', StringComparison.Ordinal) || _frequencies.ContainsKey(word) || Stem(word) is var stem && (_corpusStems.Contains(stem) || _knownStems.Contains(stem))
@@ -139,6 +167,25 @@ public sealed partial class SpellingCorrector
     }
 
     /// <summary>A word: letters, with apostrophes inside ("don't").</summary>
+    /// <summary>The last words before an abbreviation whose initials spell it ("the myelin ... Multiple sclerosis" for "MS"), lower-cased; null if none do.</summary>
+    private static string? Expansion(string before, string abbreviation)
+    {
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < abbreviation.Length)
+        {
+            return null;
+        }
+
+        var candidate = words[^abbreviation.Length..];
+        return string.Concat(candidate.Select(word => char.ToLowerInvariant(word[0]))) == abbreviation.ToLowerInvariant()
+            ? string.Join(' ', candidate).ToLowerInvariant()
+            : null;
+    }
+
+    /// <summary>An abbreviation in parentheses after the words it stands for: "Spinal muscular atrophy (SMA)".</summary>
+    [GeneratedRegex(@"(?<words>(?:[A-Za-z][\w-]*\s+){2,6})\((?<short>[A-Z]{2,6})\)")]
+    private static partial Regex Abbreviation();
+
     [GeneratedRegex(@"\p{L}+(?:['’]\p{L}+)*")]
     private static partial Regex Word();
 }

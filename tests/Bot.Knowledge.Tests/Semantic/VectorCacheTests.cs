@@ -52,7 +52,7 @@ public sealed class VectorCacheTests
         refusing.Setup(e => e.Embed(It.IsAny<IReadOnlyList<string>>(), It.IsAny<EmbeddingKind>(), It.IsAny<CancellationToken>()))
             .Returns((IReadOnlyList<string> texts, EmbeddingKind _, CancellationToken _) => [.. texts.Select(_ => new float[MiniLmEmbedder.Shared.Dimensions])]);
 
-        PassageVectors.Build(SharedKnowledgeBase.Instance.Corpus.Passages, refusing.Object, VectorCache.ShippedOnly(refusing.Object), ExampleQuestions.Load(RepositoryPaths.Corpus));
+        PassageVectors.Build(SharedKnowledgeBase.Instance.Corpus.Passages, refusing.Object, VectorCache.ShippedOnly(refusing.Object), ExampleQuestions.Load(RepositoryPaths.Corpus), SharedKnowledgeBase.Instance.Speller.SpellOut);
 
         // When this fails, the corpus changed after CorpusVectors.bin was written: run
         // `dotnet run --project src/Bot.Cli -c Release -- embed-corpus` (every fresh process would embed the difference).

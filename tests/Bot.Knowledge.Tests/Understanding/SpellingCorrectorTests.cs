@@ -51,4 +51,23 @@ public sealed class SpellingCorrectorTests
 
         Assert.Equal("dose of creatine", sut.Correct("dose of creatine"));
     }
+
+    [Theory]
+    [InlineData("how does MS cause wasting", "how does multiple sclerosis (ms) cause wasting")]
+    [InlineData("is sma genetic", "is spinal muscular atrophy (sma) genetic")]
+    [InlineData("do ab and test help", "do ab and test help")]
+    public void Correct_AbbreviationTheArticlesDefine_IsSpeltOutBesideIt(string message, string expected)
+    {
+        var sut = SpellingCorrector.Create(["Multiple sclerosis (MS) affects the nerves. Spinal muscular atrophy (SMA) is genetic. Patients (TEST) and doctors (AB) talk."], []);
+
+        Assert.Equal(expected, sut.Correct(message));
+    }
+
+    [Fact]
+    public void SpellOut_AbbreviationBesideATypo_SpellsOutOnlyTheAbbreviation()
+    {
+        var sut = SpellingCorrector.Create(["Spinal muscular atrophy (SMA) is genetic and muscle wasting follows."], []);
+
+        Assert.Equal("is spinal muscular atrophy (SMA) genetic or musle wasting", sut.SpellOut("is SMA genetic or musle wasting"));
+    }
 }
