@@ -172,12 +172,11 @@ internal static class RankingTuner
         var lexical = engine.Searcher.Search(reading.Text, 30);
         var ranked = new HybridRanker(engine.Vectors, new RankingWeights(0, 0, 0, 0, 0, [0], 0)).Rank(engine.Corpus.Passages, lexical, reading.Vector);
         var phrases = (evalCase.ContainsAny ?? []).Select(Evaluator.Normalise).ToArray();
-        var subject = DefinitionFinder.Subject(reading.Text);
-        return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate, subject).Contains)))];
+        return [.. ranked.Select(candidate => new Candidate(candidate, phrases.Length > 0 && phrases.Any(Window(candidate, evalCase.Question, engine.Speller).Contains)))];
     }
 
-    /// <summary>The window the answer service cites from the candidate: for "what is X", from the sentence defining X.</summary>
-    private static string Window(RankedPassage candidate, string? subject)
+    /// <summary>The window the answer service cites from the candidate, from the same opening sentence (see <see cref="OpeningSentence"/>).</summary>
+    private static string Window(RankedPassage candidate, string question, SpellingCorrector speller)
     {
         var sentences = SentenceSplitter.Split(candidate.Passage.Text);
         if (candidate.SentenceIndex < 0 || candidate.SentenceIndex >= sentences.Count)
@@ -185,8 +184,7 @@ internal static class RankingTuner
             return Evaluator.Normalise(candidate.Passage.Text);
         }
 
-        var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(candidate.Passage.Text[span.Start..span.End], subject));
-        var opening = defining >= 0 ? defining : candidate.SentenceIndex;
+        var opening = OpeningSentence.Choose(question, candidate.Passage.Text, sentences, candidate.SentenceIndex, speller.Occurrences);
         var snippet = new Bot.Knowledge.Highlight.SentenceWindow().Grow(candidate.Passage, sentences, opening, opening, 0);
         return Evaluator.Normalise(snippet.Text);
     }

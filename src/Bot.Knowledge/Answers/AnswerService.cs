@@ -241,8 +241,8 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             .ToArray();
         return new Answer(question, AnswerKind.Answer, text.ToString(), citations, Math.Round(confidence, 3), followUps);
 
-        // The sentence closest in meaning to the question (for "what is X", the sentence that defines X), grown as a
-        // reader needs it; the lexical window when the passage has no sentence of its own (a one-line passage).
+        // The opening sentence (see OpeningSentence), grown as a reader needs it; the lexical window when the passage
+        // has no sentence of its own (a one-line passage).
         Snippet Snippet(Passage passage)
         {
             var sentences = SentenceSplitter.Split(passage.Text);
@@ -251,9 +251,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
                 return highlighter.Highlight(snapshot, passage, result.Query);
             }
 
-            var subject = DefinitionFinder.Subject(question);
-            var defining = subject is null ? -1 : sentences.ToList().FindIndex(span => DefinitionFinder.Defines(passage.Text[span.Start..span.End], subject));
-            var opening = defining >= 0 ? defining : candidate.SentenceIndex;
+            var opening = OpeningSentence.Choose(question, passage.Text, sentences, candidate.SentenceIndex, _speller.Occurrences);
             return Window.Grow(passage, sentences, opening, opening, candidate.Score);
         }
 

@@ -97,6 +97,9 @@ public sealed partial class SpellingCorrector
         return changed ? corrected : text;
     }
 
+    /// <summary>How often <paramref name="word"/> (as written, any case) occurs in the corpus.</summary>
+    public int Occurrences(string word) => _frequencies.GetValueOrDefault((word ?? string.Empty).ToLowerInvariant());
+
     /// <summary><paramref name="text"/> with the abbreviations the articles define spelt out, and nothing else changed.</summary>
     public string SpellOut(string text)
     {
