@@ -31,11 +31,12 @@ internal static class RankingTuner
     public static int Run(Func<ExampleQuestions, KnowledgeBase> load, ExampleQuestions examples, IReadOnlyList<string> files, string weightsPath, TextWriter output)
     {
         // The tuning questions leave the example questions first: a new question finds neither itself nor its words there.
-        var tuning = files.SelectMany(Evaluator.Read).Select(evalCase => Evaluator.Normalise(evalCase.Question)).ToHashSet(StringComparer.Ordinal);
+        var labelled = files.SelectMany(Evaluator.Read).ToArray();
+        var tuning = labelled.Select(evalCase => Evaluator.Normalise(evalCase.Question)).ToHashSet(StringComparer.Ordinal);
         using var engine = load(examples.Without(question => tuning.Contains(Evaluator.Normalise(question))));
         var unanswerable = examples.Unanswerable;
         var bank = unanswerable.Select((question, index) => (Text: Evaluator.Normalise(question), index)).GroupBy(entry => entry.Text).ToDictionary(group => group.Key, group => group.First().index);
-        var cases = files.SelectMany(Evaluator.Read).Where(evalCase => evalCase.Expect is "answer" or "decline")
+        var cases = labelled.Where(evalCase => evalCase.Expect is "answer" or "decline")
             .Where(evalCase => !bank.ContainsKey(Evaluator.Normalise(evalCase.Question)))
             .Concat(unanswerable.Select((question, index) => new EvalCase($"unanswerable-{index + 1}", question, "decline", null)))
             .ToArray();

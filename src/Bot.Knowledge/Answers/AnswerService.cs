@@ -291,7 +291,6 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     private static bool IsQa(PassageIndex snapshot, Passage passage) => snapshot.Sources.TryGetValue(passage.SourceId, out var source) && source.IsQa;
 
-    /// <summary>The X of "what is X", "what does X mean", "define X"; null for other questions.</summary>
     /// <summary>
     /// For "what is X" / "what does X mean" / "define X", the first of the competitive hits that defines X (see
     /// <see cref="DefinitionFinder"/>) moves to the front: a definition answers that question better than a fact about X.
@@ -361,7 +360,6 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             "I'm sorry that didn't help. Try asking in other words, or one thing at a time; I can only quote the articles I have. " + clinic.ContactSentence(),
         _ => "Hello! I answer questions about muscle wasting (muscle atrophy), quoting published articles. What would you like to know?",
     };
-
 
     /// <summary>A paragraph opening that refers back to the one before: a pronoun, or "the" with a general noun.</summary>
     [GeneratedRegex(@"^(?:(?:This|These|That|Those|It|Its|They|Their|Such)\b|The (?:condition|disease|disorder|illness|damage|problem|process|treatment|symptoms?)\b)")]

@@ -104,8 +104,11 @@ public sealed partial class SpellingCorrector
     public string SpellOut(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _abbreviations.Count == 0 ? text : Word().Replace(text, match => _abbreviations.TryGetValue(match.Value.ToLowerInvariant(), out var spelt) ? $"{spelt} ({match.Value})" : match.Value);
+        return _abbreviations.Count == 0 ? text : Word().Replace(text, match => SpeltOut(match.Value.ToLowerInvariant(), match.Value) ?? match.Value);
     }
+
+    /// <summary>"multiple sclerosis (<paramref name="written"/>)" for an abbreviation the articles define (<paramref name="word"/> lower-cased); null for any other word.</summary>
+    private string? SpeltOut(string word, string written) => _abbreviations.TryGetValue(word, out var spelt) ? $"{spelt} ({written})" : null;
 
     private string? Replace(string word, ref int lookups)
     {
@@ -114,9 +117,9 @@ public sealed partial class SpellingCorrector
             return expanded;
         }
 
-        if (_abbreviations.TryGetValue(word, out var spelt))
+        if (SpeltOut(word, word) is { } spelt)
         {
-            return $"{spelt} ({word})";
+            return spelt;
         }
 
         if (word.Length < MinLength || word.Contains('\'', StringComparison.Ordinal) || word.Contains('’', StringComparison.Ordinal) || _frequencies.ContainsKey(word) || Stem(word) is var stem && (_corpusStems.Contains(stem) || _knownStems.Contains(stem))
@@ -169,7 +172,6 @@ public sealed partial class SpellingCorrector
         return table;
     }
 
-    /// <summary>A word: letters, with apostrophes inside ("don't").</summary>
     /// <summary>The last words before an abbreviation whose initials spell it ("the myelin ... Multiple sclerosis" for "MS"), lower-cased; null if none do.</summary>
     private static string? Expansion(string before, string abbreviation)
     {
@@ -189,6 +191,7 @@ public sealed partial class SpellingCorrector
     [GeneratedRegex(@"(?<words>(?:[A-Za-z][\w-]*\s+){2,6})\((?<short>[A-Z]{2,6})\)")]
     private static partial Regex Abbreviation();
 
+    /// <summary>A word: letters, with apostrophes inside ("don't").</summary>
     [GeneratedRegex(@"\p{L}+(?:['’]\p{L}+)*")]
     private static partial Regex Word();
 }
