@@ -31,7 +31,8 @@ internal static class RankingTuner
     public static int Run(Func<ExampleQuestions, KnowledgeBase> load, ExampleQuestions examples, IReadOnlyList<string> files, string weightsPath, TextWriter output)
     {
         // The tuning questions leave the example questions first: a new question finds neither itself nor its words there.
-        var labelled = files.SelectMany(Evaluator.Read).ToArray();
+        var byFile = files.Select(file => (Name: Path.GetFileName(file), Cases: Evaluator.Read(file).ToArray())).ToArray();
+        var labelled = byFile.SelectMany(file => file.Cases).ToArray();
         var tuning = labelled.Select(evalCase => Evaluator.Normalise(evalCase.Question)).ToHashSet(StringComparer.Ordinal);
         using var engine = load(examples.Without(question => tuning.Contains(Evaluator.Normalise(question))));
         var unanswerable = examples.Unanswerable;
@@ -84,6 +85,14 @@ internal static class RankingTuner
             + $"declines {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "decline")})");
         output.WriteLine("  by threshold (answers, declines right): " + string.Join("; ", Thresholds.Select(t =>
             $"{t.ToString(CultureInfo.InvariantCulture)}: {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], t))}, {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], t))}")));
+        var source = byFile.SelectMany(file => file.Cases.Select(evalCase => (evalCase.Id, file.Name))).GroupBy(entry => entry.Id).ToDictionary(group => group.Key, group => group.First().Name);
+        foreach (var file in Enumerable.Range(0, cases.Length).GroupBy(i => source.GetValueOrDefault(cases[i].Id, "the corpus's unanswerable questions")))
+        {
+            output.WriteLine($"  held out, {file.Key}: {file.Count(i => Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count()} "
+                + $"(answers {file.Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count(i => cases[i].Expect == "answer")}, "
+                + $"declines {file.Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count(i => cases[i].Expect == "decline")})");
+        }
+
         var styles = files.SelectMany(file => Evaluator.ReadStyles(file)).GroupBy(entry => entry.Key).ToDictionary(group => group.Key, group => group.First().Value);
         foreach (var style in Enumerable.Range(0, cases.Length).GroupBy(i => cases[i].Expect == "decline" ? "decline" : styles.GetValueOrDefault(cases[i].Id, "unstyled")).OrderBy(group => group.Key, StringComparer.Ordinal))
         {

@@ -67,7 +67,6 @@ public sealed class AnswerServiceTests
     [Theory]
     [InlineData("hello, what is sarcopenia?", "sarcopenia")]
     [InlineData("muscel wastign", "muscle")]
-    [InlineData("what is Lou Gehrig's disease", "ALS")]
     [InlineData("does physio help bedridden people", "therap")]
     public void Ask_CorpusQuestion_AnswersWithVerbatimCitations(string question, string expected)
     {
