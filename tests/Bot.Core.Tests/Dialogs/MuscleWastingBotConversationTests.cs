@@ -30,7 +30,7 @@ public sealed class MuscleWastingBotConversationTests : IDisposable
         ("what is cachexia", "what is sarcopenia?", "causes the muscle cells to shrink", false),
         ("hello|what is myositis", "does it hurt?", "This condition causes muscle weakness and pain", true),
         ("what is cachexia", "which illnesses?", "such as cancer, HIV, or multiple sclerosis", true),
-        ("how does ALS cause muscle wasting", "what about MS?", "including ALS, muscular dystrophy, and MS", true),
+        ("how does ALS cause muscle wasting", "what about MS?", "The damaged nerves lose their ability to trigger muscle movement", true),
         ("what are the symptoms of polio", "and of cachexia?", "a significant loss of appetite or unintentional weight loss", true),
         ("how does MS damage the nerves", "what about polio?", "This infectious disease attacks the nervous system", true),
         ("what are the symptoms of muscle atrophy", "and treatment?", "Treatments for muscle atrophy vary depending on the degree of muscle loss", true),
