@@ -31,16 +31,16 @@ internal static class RankingTuner
     public static int Run(Func<ExampleQuestions, KnowledgeBase> load, ExampleQuestions examples, IReadOnlyList<string> files, string weightsPath, TextWriter output)
     {
         // The tuning questions leave the example questions first: a new question finds neither itself nor its words there.
-        var byFile = files.Select(file => (Name: Path.GetFileName(file), Cases: Evaluator.Read(file).ToArray())).ToArray();
-        var labelled = byFile.SelectMany(file => file.Cases).ToArray();
-        var tuning = labelled.Select(evalCase => Evaluator.Normalise(evalCase.Question)).ToHashSet(StringComparer.Ordinal);
+        var labelled = files.SelectMany(file => Evaluator.Read(file).Select(evalCase => (Case: evalCase, File: Path.GetFileName(file)))).ToArray();
+        var tuning = labelled.Select(entry => Evaluator.Normalise(entry.Case.Question)).ToHashSet(StringComparer.Ordinal);
         using var engine = load(examples.Without(question => tuning.Contains(Evaluator.Normalise(question))));
         var unanswerable = examples.Unanswerable;
         var bank = unanswerable.Select((question, index) => (Text: Evaluator.Normalise(question), index)).GroupBy(entry => entry.Text).ToDictionary(group => group.Key, group => group.First().index);
-        var cases = labelled.Where(evalCase => evalCase.Expect is "answer" or "decline")
-            .Where(evalCase => !bank.ContainsKey(Evaluator.Normalise(evalCase.Question)))
-            .Concat(unanswerable.Select((question, index) => new EvalCase($"unanswerable-{index + 1}", question, "decline", null)))
+        var entries = labelled.Where(entry => entry.Case.Expect is "answer" or "decline")
+            .Where(entry => !bank.ContainsKey(Evaluator.Normalise(entry.Case.Question)))
+            .Concat(unanswerable.Select((question, index) => (Case: new EvalCase($"unanswerable-{index + 1}", question, "decline", null), File: "the corpus's unanswerable questions")))
             .ToArray();
+        var cases = entries.Select(entry => entry.Case).ToArray();
         // Each question read once, as the answer service reads it: spelled as the corpus spells it, then embedded.
         var readings = cases.Select(evalCase => Message.Read(engine.Speller.Correct(evalCase.Question), MiniLmEmbedder.Shared)).ToArray();
         var tables = cases.Select((evalCase, i) => Candidates(engine, evalCase, readings[i])).ToArray();
@@ -79,18 +79,12 @@ internal static class RankingTuner
         }
 
         var threshold = Thresholds.MaxBy(t => Enumerable.Range(0, cases.Length).Count(i => Correct(cases[i], heldOutTop[i], predicted[i], t)));
-        var correct = Enumerable.Range(0, cases.Length).Count(i => Correct(cases[i], heldOutTop[i], predicted[i], threshold));
-        output.WriteLine($"cross-validated with decline below {threshold}: {correct}/{cases.Length} right "
-            + $"(answers {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "answer")}, "
-            + $"declines {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{cases.Count(c => c.Expect == "decline")})");
+        output.WriteLine($"cross-validated with decline below {threshold}: {Tally(Enumerable.Range(0, cases.Length), " right ")}");
         output.WriteLine("  by threshold (answers, declines right): " + string.Join("; ", Thresholds.Select(t =>
             $"{t.ToString(CultureInfo.InvariantCulture)}: {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], t))}, {Enumerable.Range(0, cases.Length).Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], t))}")));
-        var source = byFile.SelectMany(file => file.Cases.Select(evalCase => (evalCase.Id, file.Name))).GroupBy(entry => entry.Id).ToDictionary(group => group.Key, group => group.First().Name);
-        foreach (var file in Enumerable.Range(0, cases.Length).GroupBy(i => source.GetValueOrDefault(cases[i].Id, "the corpus's unanswerable questions")))
+        foreach (var file in Enumerable.Range(0, cases.Length).GroupBy(i => entries[i].File))
         {
-            output.WriteLine($"  held out, {file.Key}: {file.Count(i => Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count()} "
-                + $"(answers {file.Count(i => cases[i].Expect == "answer" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count(i => cases[i].Expect == "answer")}, "
-                + $"declines {file.Count(i => cases[i].Expect == "decline" && Correct(cases[i], heldOutTop[i], predicted[i], threshold))}/{file.Count(i => cases[i].Expect == "decline")})");
+            output.WriteLine($"  held out, {file.Key}: {Tally(file, " ")}");
         }
 
         var styles = files.SelectMany(file => Evaluator.ReadStyles(file)).GroupBy(entry => entry.Key).ToDictionary(group => group.Key, group => group.First().Value);
@@ -119,6 +113,15 @@ internal static class RankingTuner
         output.WriteLine();
         output.WriteLine($"wrote {weightsPath}");
         return 0;
+
+        // "right/total{separator}(answers right/total, declines right/total)" for the cases at these indexes, held out.
+        string Tally(IEnumerable<int> members, string separator)
+        {
+            var at = members.ToArray();
+            int RightOf(string? expect) => at.Count(i => (expect is null || cases[i].Expect == expect) && Correct(cases[i], heldOutTop[i], predicted[i], threshold));
+            int Total(string expect) => at.Count(i => cases[i].Expect == expect);
+            return $"{RightOf(null)}/{at.Length}{separator}(answers {RightOf("answer")}/{Total("answer")}, declines {RightOf("decline")}/{Total("decline")})";
+        }
     }
 
     private static bool Right(EvalCase evalCase, Candidate? top) => evalCase.Expect == "answer" && top?.Right == true;
