@@ -82,18 +82,19 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             return new(switched.Kind == AnswerKind.Answer ? switched with { Text = $"About {next.Subject}: {switched.Text}" } : switched, next);
         }
 
-        // Triage read the message as written; the search reads it as the articles spell it.
-        var alone = RetrieveSpelled(read.Text, seen, read);
+        // Triage read the message as written; the search reads it as the articles spell it. The message alone is
+        // retrieved only when a reading needs it: a message answered part by part after no topic never is.
+        var alone = new Lazy<Retrieved>(() => RetrieveSpelled(read.Text, seen, read), LazyThreadSafetyMode.None);
         if (joinedText is not null && topic is not null)
         {
             var joined = RetrieveSpelled(joinedText, seen);
-            if (FollowUpReader.PreferJoined(FollowUpReader.Leans(question), alone.Answerable, joined.Answerable))
+            if (FollowUpReader.PreferJoined(FollowUpReader.Leans(question), alone.Value.Answerable, joined.Answerable))
             {
                 return FollowUp(question, topic, joined, seen);
             }
         }
 
-        var answer = EachPart(question, seen) ?? Respond(question, alone, seen);
+        var answer = EachPart(question, seen) ?? Respond(question, alone.Value, seen);
         return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
     }
 
