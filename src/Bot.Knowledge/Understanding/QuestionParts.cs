@@ -21,7 +21,20 @@ public static partial class QuestionParts
         ArgumentNullException.ThrowIfNull(text);
         var sentences = MessageSentences.Split(text);
         var context = string.Join(' ', sentences.Where(sentence => !IsQuestion(sentence)));
-        var questions = sentences.Where(IsQuestion).SelectMany(Joined).Select(question => LeadingConjunction().Replace(question, string.Empty)).ToList();
+        var questions = new List<string>();
+        foreach (var question in sentences.Where(IsQuestion).SelectMany(Joined).Select(question => LeadingConjunction().Replace(question, string.Empty)))
+        {
+            // "how?" or "why is that" alone asks more of the question before it ("does MS cause wasting?? how"): one question.
+            if (questions.Count > 0 && BareAsk().IsMatch(question))
+            {
+                questions[^1] = $"{questions[^1]} {question}";
+            }
+            else
+            {
+                questions.Add(question);
+            }
+        }
+
         if (questions.Count < 2)
         {
             return [];
@@ -50,6 +63,10 @@ public static partial class QuestionParts
 
     [GeneratedRegex(@"[,;]?\s+(?:and|an|n|&)\s+(?=(?:how|wh?at|wot|why|when|where|which|who|can|could|does|do|is|are|r|should|will|would)\b)", RegexOptions.IgnoreCase)]
     private static partial Regex SecondQuestion();
+
+    /// <summary>A question of question words alone, asking nothing new: "how", "why?", "how so", "why is that", "how come".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:how|why|y|what|wat|when|which|so|come|exactly|then|is|was|that|it|not)\b\W*){1,3}$", RegexOptions.IgnoreCase)]
+    private static partial Regex BareAsk();
 
     /// <summary>"And", "also", "so" or "plus" opening a question that follows another.</summary>
     [GeneratedRegex(@"^\W*(?:and|also|so|plus|but)\s+", RegexOptions.IgnoreCase)]

@@ -17,6 +17,8 @@ public sealed class QuestionPartsTests
     [InlineData("My dad is 80 and can't get up from his chair. Is that sarcopenia?")]
     [InlineData("is atrophy and wasting the same thing")]
     [InlineData("can u get muscle wastin in ur face or is it just legs n arms")]
+    [InlineData("does MS cause musle wasting?? how")]
+    [InlineData("Can bed rest waste your muscles? Why is that?")]
     public void Split_MessageAskingOneThing_HasNoParts(string message)
     {
         Assert.Empty(QuestionParts.Split(message));
