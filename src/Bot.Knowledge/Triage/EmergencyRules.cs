@@ -89,9 +89,13 @@ public static partial class EmergencyRules
     [GeneratedRegex(@"\b(if|signs?|symptoms?|what (to|do you|should you) do|how (do|can|would) (you|i) (tell|know|recognise|recognize)|would mean|in case)\b")]
     private static partial Regex Hypothetical();
 
-    [GeneratedRegex(@"\b(had|was|were|used to|years? ago|last (year|month|week)|months ago|in the past|when (i|he|she) was)\b")]
+    /// <summary>
+    /// Told of the past or of a long time: "had" alone ("my dad had chest pain last year") but not the present perfect
+    /// of something still going on ("i've had chest tightness for the last 20 mins"), and "for years" or "for months".
+    /// </summary>
+    [GeneratedRegex(@"\b((?<!\b(i'?ve|i have|we'?ve|we have|they'?ve|they have|has|he'?s|she'?s) )had|was|were|used to|years? ago|last (year|month|week)|months ago|in the past|when (i|he|she) was|for (years|months|ages|a long time))\b")]
     private static partial Regex Past();
 
-    [GeneratedRegex(@"\b(i|i'm|im|i've|me|my|we|our|us|he|she|he's|she's|his|her|him|they're|someone|somebody|baby|child|son|daughter|husband|wife|partner|mom|mum|dad|mother|father)\b")]
+    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|me|my|we|our|us|he|she|he's|she's|his|her|him|they're|someone|somebody|baby|child|son|daughter|husband|wife|partner|mom|mum|dad|mother|father)\b")]
     private static partial Regex Personal();
 }

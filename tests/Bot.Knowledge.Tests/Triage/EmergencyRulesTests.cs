@@ -13,6 +13,7 @@ public sealed class EmergencyRulesTests
     [InlineData("my legs went weak and I lost control of my bladder", Emergency.SuddenWeakness)]
     [InlineData("she is unconscious", Emergency.Collapse)]
     [InlineData("I have chest pain and feel sick", Emergency.ChestPain)]
+    [InlineData("for the last 20 mins ive had chest tightness and feel lightheaded", Emergency.ChestPain)]
     public void Detect_PlainEmergency_NamesIt(string message, Emergency expected)
     {
         Assert.Equal(expected, EmergencyRules.Detect(message));
@@ -24,6 +25,7 @@ public sealed class EmergencyRulesTests
     [InlineData("does ALS cause difficulty breathing")]
     [InlineData("can muscle wasting cause chest pain")]
     [InlineData("my dad had chest pain last year")]
+    [InlineData("i've had chest pain on and off for years")]
     public void Detect_MentionOrQuestion_IsNoRuleMatch(string message)
     {
         Assert.Null(EmergencyRules.Detect(message));
