@@ -94,7 +94,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
             }
         }
 
-        var answer = EachPart(question, seen) ?? Respond(question, alone.Value, seen);
+        var answer = EachPart(question, seen) ?? Respond(question, AloneOrAsked(question, alone.Value, seen), seen);
         return new(answer, ConversationTopic.Start(question, answer.Citations.Select(citation => citation.PassageId)));
     }
 
@@ -107,6 +107,13 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
         var spelled = _speller.Correct(text);
         return Retrieve(spelled, read is not null && ReferenceEquals(spelled, text) ? read.Vector : Message.Read(spelled, embedder).Vector, seen);
     }
+
+    /// <summary>
+    /// A message that tells something and then asks one question, declined as a whole, is answered when its question
+    /// alone is: the story can pull the whole message's vector away from the passage that answers it.
+    /// </summary>
+    private Retrieved AloneOrAsked(string question, Retrieved alone, IReadOnlySet<int> seen) =>
+        !alone.Answerable && QuestionParts.Asked(question) is { } asked && RetrieveSpelled(asked, seen) is { Answerable: true } own ? own : alone;
 
     /// <summary>The reply to a follow-up read against <paramref name="topic"/>, saying so ("About cachexia: …"), and the topic continued.</summary>
     private ConversationTurn FollowUp(string question, ConversationTopic topic, Retrieved joined, IReadOnlySet<int> seen)

@@ -49,6 +49,18 @@ public static partial class QuestionParts
             new QuestionPart(question, string.Join(' ', new[] { context, index > 0 && RefersBack().IsMatch(question) ? questions[index - 1] : string.Empty, question }.Where(piece => piece.Length > 0))))];
     }
 
+    /// <summary>
+    /// The one question of a message that tells something first ("My dad had polio as a child. His left leg has always
+    /// been thinner. Could that be from the polio?"); null when it asks none or several, or tells nothing else.
+    /// </summary>
+    public static string? Asked(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sentences = MessageSentences.Split(text);
+        var questions = sentences.Where(IsQuestion).ToList();
+        return questions.Count == 1 && sentences.Count > 1 ? questions[0] : null;
+    }
+
     private static bool IsQuestion(string sentence) => sentence.TrimEnd().EndsWith('?') || QuestionWord().IsMatch(sentence);
 
     /// <summary>The sentence's questions: split where "and" opens a second one, each side long enough to stand alone.</summary>

@@ -84,6 +84,15 @@ public sealed class AnswerServiceTests
     }
 
     [Fact]
+    public void Ask_StoryDeclinedWhole_AnswersItsOneQuestion()
+    {
+        var answer = Sut.Ask("I'm 53 and over the past couple of months the fleshy bit between my thumb and finger has gone hollow. I keep telling myself it's nothing and putting it off. Should someone who thinks they have muscle wasting see a doctor, and does acting early help?");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains("should see a doctor", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_QuestionAnsweredByOriginalAndCopies_CitesTheOriginalOnce()
     {
         var answer = Sut.Ask("what is focused ultrasound therapy");

@@ -24,6 +24,15 @@ public sealed class QuestionPartsTests
         Assert.Empty(QuestionParts.Split(message));
     }
 
+    [Theory]
+    [InlineData("My dad had a stroke years ago. His left arm is thin. Could that be from the stroke?", "Could that be from the stroke?")]
+    [InlineData("what is sarcopenia", null)]
+    [InlineData("My dad is 80. What is sarcopenia? How is it treated?", null)]
+    public void Asked_MessageTellingThenAsking_GivesItsOneQuestion(string message, string? expected)
+    {
+        Assert.Equal(expected, QuestionParts.Asked(message));
+    }
+
     [Fact]
     public void Split_QuestionReferringBack_IsReadWithTheMessagesStatementsAndTheQuestionBefore()
     {
