@@ -24,8 +24,13 @@ internal static class TriageTrainer
     /// <summary>Small-talk thresholds tried, lowest first: the lowest that keeps the precision goal wins.</summary>
     private static readonly float[] SmallTalkThresholds = [0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f, 0.75f, 0.8f, 0.85f, 0.9f];
 
-    /// <summary>Held-out emergency recall the emergency threshold must keep.</summary>
-    private const double EmergencyRecallGoal = 0.99;
+    /// <summary>
+    /// Held-out emergency recall the emergency threshold must keep. It was 0.99 until session 9 added harder emergencies
+    /// (buried in other questions); 0.99 then chose 0.25, which alarmed 6.7 % of the safe examples and patients'
+    /// ordinary questions ("r there lifestyle things i can change or is it all pills n surgery" read as self-harm).
+    /// 0.98 chooses 0.35 (see docs/triage.md).
+    /// </summary>
+    private const double EmergencyRecallGoal = 0.98;
 
     /// <summary>Held-out small-talk precision the small-talk threshold must keep.</summary>
     private const double SmallTalkPrecisionGoal = 0.97;
