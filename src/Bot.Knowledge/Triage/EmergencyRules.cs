@@ -71,7 +71,7 @@ public static partial class EmergencyRules
     [GeneratedRegex(@"\b(suddenly |just )?(lost|losing|can'?t control|cannot control) (control of )?(my |his |her |their )?(bladder|bowel)s?\b.*\b(legs?|numb|weak\w*)\b|\b(legs?|numb|weak\w*)\b.*\b(lost|losing|can'?t control|cannot control) (control of )?(my |his |her |their )?(bladder|bowel)s?\b")]
     private static partial Regex ContinenceLoss();
 
-    [GeneratedRegex(@"\b((has|have|just|she|he|dad|mum|mom|husband|wife) (collapsed|passed out)( and)? (is |and )?(not|isn'?t|won'?t) (waking|responding|breathing)|(is|he's|she's|hes|shes) (unconscious|unresponsive|not responding)|(is|he's|she's|hes|shes|i'm|im) (having a (seizure|fit)|fitting|convulsing)|won'?t stop (bleeding|fitting|convulsing)|(throat|tongue) is (closing|swelling))\b")]
+    [GeneratedRegex(@"\b((has|have|just|she|he|dad|mum|mom|husband|wife) (collapsed|passed out)( and)? (is |and )?(not|isn'?t|won'?t) (waking|responding|breathing)|(is|he's|she's|hes|shes) (unconscious|unresponsive|not responding)|(is|he's|she's|hes|shes|i'm|im) (having a (seizure|fit)|fitting|convulsing)|on the (floor|ground) (having a (seizure|fit)|fitting|convulsing|jerking)|won'?t stop (bleeding|fitting|convulsing)|(throat|tongue) is (closing|swelling))\b")]
     private static partial Regex Collapse();
 
     [GeneratedRegex(@"\b(trouble|difficulty|struggling) (breathing|to breathe)\b|\bshort(ness)? of breath\b|\bgasping\b")]

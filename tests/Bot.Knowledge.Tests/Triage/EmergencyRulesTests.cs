@@ -12,6 +12,7 @@ public sealed class EmergencyRulesTests
     [InlineData("there's no point going on", Emergency.SelfHarm)]
     [InlineData("my legs went weak and I lost control of my bladder", Emergency.SuddenWeakness)]
     [InlineData("she is unconscious", Emergency.Collapse)]
+    [InlineData("the little boy next door is on the floor fitting", Emergency.Collapse)]
     [InlineData("I have chest pain and feel sick", Emergency.ChestPain)]
     [InlineData("for the last 20 mins ive had chest tightness and feel lightheaded", Emergency.ChestPain)]
     public void Detect_PlainEmergency_NamesIt(string message, Emergency expected)
