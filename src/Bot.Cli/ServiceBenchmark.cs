@@ -61,7 +61,7 @@ internal static class ServiceBenchmark
             output.WriteLine("|---|---:|---:|---:|---:|---:|");
             var hello = await LoopAsync(http, Hello, TimeSpan.FromSeconds(seconds));
             output.WriteLine(Line("hello-world GET /healthz", hello, hello));
-            output.WriteLine(Line("POST /api/messages, the 38 dev questions in turn (question cache warm)", await LoopAsync(http, Repeated, TimeSpan.FromSeconds(seconds)), hello));
+            output.WriteLine(Line("POST /api/messages, the 38 dev questions in turn (reply memory warm)", await LoopAsync(http, Repeated, TimeSpan.FromSeconds(seconds)), hello));
             output.WriteLine(Line("POST /api/messages, every question new (embedded each time)", await LoopAsync(http, Distinct, TimeSpan.FromSeconds(seconds)), hello));
             output.WriteLine();
             output.WriteLine($"service peak resident memory (VmHWM): {service.PeakResidentMb():0} MB; load average after: {Benchmark.LoadAverage()}");

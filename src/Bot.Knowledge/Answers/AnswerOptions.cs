@@ -15,6 +15,12 @@ public sealed record AnswerOptions
     /// <summary>The longest answer text, in characters.</summary>
     public int MaxAnswerLength { get; init; } = 500;
 
+    /// <summary>
+    /// First messages of a conversation whose replies are kept for the next time they are asked (FAQ traffic repeats:
+    /// "what is sarcopenia" many times a day); past that, the memory starts afresh. 0 keeps none.
+    /// </summary>
+    public int RememberedReplies { get; init; } = 10_000;
+
     /// <summary>The notice channels show once per conversation.</summary>
     public string Notice { get; init; } =
         "This is general information, not medical advice. For advice about your own health, talk to your doctor or the clinic.";

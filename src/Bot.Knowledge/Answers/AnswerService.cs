@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Bot.Knowledge.Corpus;
@@ -30,6 +31,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private const int MaxFollowUps = 3;
 
     private readonly FollowUpReader _followUps = new(embedder);
+    private readonly ConcurrentDictionary<string, ConversationTurn> _replies = new(StringComparer.Ordinal);
     private readonly SpellingCorrector _speller = speller ?? SpellingCorrector.None;
 
     /// <summary>The not-medical-advice notice channels show once per conversation.</summary>
@@ -51,12 +53,37 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// is retrieved alone and joined with the topic (see <see cref="FollowUpReader"/>), the two readings chosen
     /// between by whether the ranker answers each confidently. A reply read against the topic says so ("About
     /// cachexia: …"); one read alone starts a new topic. Returns the reply and the topic after it (none after an
-    /// emergency, the same after small talk).
+    /// emergency, the same after small talk). A conversation's first message is answered from memory when it was
+    /// asked before (see <see cref="AnswerOptions.RememberedReplies"/>).
     /// </summary>
     public ConversationTurn Ask(string message, ConversationTopic? topic, IReadOnlySet<int> seen)
     {
         ArgumentNullException.ThrowIfNull(seen);
         var question = message ?? string.Empty;
+        if (topic is not null || seen.Count > 0 || options.RememberedReplies <= 0)
+        {
+            return Reply(question, topic, seen);
+        }
+
+        // A first message's reply depends on its text alone (the corpus, index and models of this service never change),
+        // and runs of white space change none of the steps: a repeat is answered from memory, as the message was sent.
+        var key = WhiteSpace.Collapse(question);
+        if (!_replies.TryGetValue(key, out var turn))
+        {
+            turn = Reply(question, topic, seen);
+            if (_replies.Count >= options.RememberedReplies)
+            {
+                _replies.Clear();
+            }
+
+            _replies[key] = turn;
+        }
+
+        return turn with { Answer = turn.Answer with { Question = question } };
+    }
+
+    private ConversationTurn Reply(string question, ConversationTopic? topic, IReadOnlySet<int> seen)
+    {
         var read = Message.Read(question, embedder);
         var verdict = triage.Classify(read);
         if (verdict.Emergency is { } emergency)

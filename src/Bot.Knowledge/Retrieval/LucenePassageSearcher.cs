@@ -7,14 +7,14 @@ namespace Bot.Knowledge.Retrieval;
 /// Ranks passages with Lucene: the first pass scores every passage matching a question word (BM25 over body,
 /// heading, context and title, see <see cref="QueryBuilder"/>); Lucene's <see cref="QueryRescorer"/> adds the proximity
 /// bonus to the best <see cref="SearchOptions.RescoreDepth"/>; near-duplicates collapse into their original, and a
-/// light factor for the source's trust breaks near-ties. Thread-safe: a search reads one <see cref="PassageIndex"/>;
-/// <see cref="Swap"/> replaces it by one reference, and searches under way finish on the old one.
+/// light factor for the source's trust breaks near-ties. Thread-safe: the index never changes (a new corpus gets a new
+/// searcher, see <see cref="KnowledgeBase"/>).
 /// </summary>
 public sealed class LucenePassageSearcher : IPassageSearcher
 {
     private readonly QueryBuilder _builder;
     private readonly SearchOptions _options;
-    private PassageIndex _index;
+    private readonly PassageIndex _index;
 
     /// <summary>Creates a searcher over <paramref name="index"/>.</summary>
     public LucenePassageSearcher(PassageIndex index, SearchOptions options)
@@ -26,20 +26,10 @@ public sealed class LucenePassageSearcher : IPassageSearcher
         _index = index;
     }
 
-    /// <summary>The index searches currently read.</summary>
-    public PassageIndex Index => Volatile.Read(ref _index);
-
-    /// <summary>Makes later searches read <paramref name="index"/>; the caller disposes the old one once searches on it are done.</summary>
-    public void Swap(PassageIndex index)
-    {
-        ArgumentNullException.ThrowIfNull(index);
-        Volatile.Write(ref _index, index);
-    }
-
     /// <inheritdoc />
     public SearchResult Search(string question, int maxHits)
     {
-        var index = Volatile.Read(ref _index);
+        var index = _index;
         var lookup = index.Lookup();
         var query = _builder.Parse(question, index, lookup);
         if (query.Clauses.Count == 0 || index.PassageCount == 0 || maxHits <= 0)

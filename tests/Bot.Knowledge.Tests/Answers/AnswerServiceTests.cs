@@ -141,18 +141,69 @@ public sealed class AnswerServiceTests
         Assert.StartsWith("Cachexia is a complex metabolic condition", answer.Citations[0].Snippet, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ask_FirstMessageAskedAgain_IsAnsweredFromMemoryAsSent()
+    {
+        var embedder = new CountingEmbedder(MiniLmEmbedder.Shared);
+        var sut = AnswersFrom("Cachexia is a complex metabolic condition that causes extreme weight loss.\n", embedder: embedder);
+        var first = sut.Ask("what is cachexia");
+        var embedded = embedder.Calls;
+
+        var again = sut.Ask("  what is\n cachexia ");
+
+        Assert.Equal(embedded, embedder.Calls);
+        Assert.Equal("  what is\n cachexia ", again.Question);
+        Assert.Equal((first.Kind, first.Text, first.Citations), (again.Kind, again.Text, again.Citations));
+    }
+
+    [Fact]
+    public void Ask_InAConversationOrWithMemoryOff_IsAnsweredAfresh()
+    {
+        var embedder = new CountingEmbedder(MiniLmEmbedder.Shared);
+        var sut = AnswersFrom("Cachexia is a complex metabolic condition that causes extreme weight loss.\n", embedder: embedder, options: new AnswerOptions { RememberedReplies = 0 });
+        sut.Ask("what is cachexia");
+        var embedded = embedder.Calls;
+
+        sut.Ask("what is cachexia");
+
+        Assert.True(embedder.Calls > embedded);
+        var remembering = AnswersFrom("Cachexia is a complex metabolic condition that causes extreme weight loss.\n", embedder: embedder);
+        var turn = remembering.Ask("what is cachexia", null, new HashSet<int>());
+        embedded = embedder.Calls;
+        remembering.Ask("what is cachexia", turn.Topic, new HashSet<int>());
+        Assert.True(embedder.Calls > embedded);
+    }
+
+    /// <summary>Counts the calls that reach the model, to tell a reply from memory from one worked out again.</summary>
+    private sealed class CountingEmbedder(IEmbedder inner) : IEmbedder
+    {
+        public int Calls { get; private set; }
+
+        public string ModelId => inner.ModelId;
+
+        public int Dimensions => inner.Dimensions;
+
+        public IReadOnlySet<string> Words => inner.Words;
+
+        public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            return inner.Embed(texts, kind, cancellationToken);
+        }
+    }
+
     /// <summary>Ranking by the lexical share alone, for tests of what is cited after the top passage, whichever it is.</summary>
     private static readonly RankingWeights LexicalOnly = RankingWeights.Shipped with { Passage = 0, Sentence = 0, Question = 0, Coverage = 0 };
 
     /// <summary>An answer service over one plain-text source, analyzed as the corpus is.</summary>
-    private static AnswerService AnswersFrom(string text, RankingWeights? weights = null)
+    private static AnswerService AnswersFrom(string text, RankingWeights? weights = null, IEmbedder? embedder = null, AnswerOptions? options = null)
     {
         var analyzer = SharedKnowledgeBase.Instance.Analyzer;
         var corpus = new CorpusLoader(analyzer).Ingest([(new SourceMetadata { Id = "s", File = "s.txt", Title = "Notes" }, text)]);
         var searcher = new LucenePassageSearcher(PassageIndexBuilder.Open(corpus.Passages, corpus.Sources, analyzer, new PassageSimilarity(1.2, 0.75)), new SearchOptions());
         var vectors = PassageVectors.Build(corpus.Passages, MiniLmEmbedder.Shared, VectorCache.For(MiniLmEmbedder.Shared, directory: null), ExampleQuestions.None);
         var ranker = new HybridRanker(vectors, (weights ?? RankingWeights.Shipped) with { MinConfidence = 0 });
-        return new AnswerService(searcher, new PassageHighlighter(), MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, new AnswerOptions(), new ClinicOptions());
+        return new AnswerService(searcher, new PassageHighlighter(), embedder ?? MiniLmEmbedder.Shared, new MessageTriage(TriageModel.Shipped), ranker, options ?? new AnswerOptions(), new ClinicOptions());
     }
 
     [Theory]

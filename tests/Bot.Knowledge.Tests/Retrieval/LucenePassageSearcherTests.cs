@@ -125,16 +125,4 @@ public sealed class LucenePassageSearcherTests
     {
         Assert.Empty(CreateSut("Muscle.").Search("what is the", 5).Hits);
     }
-
-    [Fact]
-    public void Swap_NewIndex_IsReadByLaterSearches()
-    {
-        var sut = CreateSut("Muscle.");
-        var replacement = TestIndex.Of(Analyzer, "Cachexia.");
-
-        sut.Swap(replacement);
-
-        Assert.Same(replacement, sut.Index);
-        Assert.Single(sut.Search("cachexia", 5).Hits);
-    }
 }
