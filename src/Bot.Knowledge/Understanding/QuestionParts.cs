@@ -21,20 +21,7 @@ public static partial class QuestionParts
         ArgumentNullException.ThrowIfNull(text);
         var sentences = MessageSentences.Split(text);
         var context = string.Join(' ', sentences.Where(sentence => !IsQuestion(sentence)));
-        var questions = new List<string>();
-        foreach (var question in sentences.Where(IsQuestion).SelectMany(Joined).Select(question => LeadingConjunction().Replace(question, string.Empty)))
-        {
-            // "how?" or "why is that" alone asks more of the question before it ("does MS cause wasting?? how"): one question.
-            if (questions.Count > 0 && BareAsk().IsMatch(question))
-            {
-                questions[^1] = $"{questions[^1]} {question}";
-            }
-            else
-            {
-                questions.Add(question);
-            }
-        }
-
+        var questions = Questions(sentences).SelectMany(Joined).Select(question => LeadingConjunction().Replace(question, string.Empty)).ToList();
         if (questions.Count < 2)
         {
             return [];
@@ -57,8 +44,30 @@ public static partial class QuestionParts
     {
         ArgumentNullException.ThrowIfNull(text);
         var sentences = MessageSentences.Split(text);
-        var questions = sentences.Where(IsQuestion).ToList();
+        var questions = Questions(sentences);
         return questions.Count == 1 && sentences.Count > 1 ? questions[0] : null;
+    }
+
+    /// <summary>
+    /// The question sentences, in order; a question of question words alone asks more of the one before it ("does MS
+    /// cause wasting?? how", "… why is that?") and is read with it.
+    /// </summary>
+    private static List<string> Questions(IEnumerable<string> sentences)
+    {
+        var questions = new List<string>();
+        foreach (var question in sentences.Where(IsQuestion))
+        {
+            if (questions.Count > 0 && BareAsk().IsMatch(LeadingConjunction().Replace(question, string.Empty)))
+            {
+                questions[^1] = $"{questions[^1]} {question}";
+            }
+            else
+            {
+                questions.Add(question);
+            }
+        }
+
+        return questions;
     }
 
     private static bool IsQuestion(string sentence) => sentence.TrimEnd().EndsWith('?') || QuestionWord().IsMatch(sentence);

@@ -28,6 +28,7 @@ public sealed class QuestionPartsTests
     [InlineData("My dad had a stroke years ago. His left arm is thin. Could that be from the stroke?", "Could that be from the stroke?")]
     [InlineData("what is sarcopenia", null)]
     [InlineData("My dad is 80. What is sarcopenia? How is it treated?", null)]
+    [InlineData("My mum has MS. Does MS cause musle wasting?? how", "Does MS cause musle wasting?? how")]
     public void Asked_MessageTellingThenAsking_GivesItsOneQuestion(string message, string? expected)
     {
         Assert.Equal(expected, QuestionParts.Asked(message));
