@@ -18,5 +18,9 @@ internal static class TestIndex
     public static PassageIndex Of(PassageAnalyzer analyzer, IReadOnlyList<Passage> passages) =>
         PassageIndexBuilder.Open(passages, Sources, analyzer, new PassageSimilarity(1.2, 0.75));
 
-    public static LucenePassageSearcher Searcher(PassageIndex index) => new(index, new SearchOptions());
+    /// <summary>
+    /// A searcher that reads every question word: in a corpus of a few passages most words are in more than half of
+    /// them, which would leave them out of the first pass (<see cref="SearchOptions.CommonWordShare"/>).
+    /// </summary>
+    public static LucenePassageSearcher Searcher(PassageIndex index) => new(index, new SearchOptions { CommonWordShare = 1 });
 }

@@ -38,4 +38,10 @@ public sealed record SearchOptions
 
     /// <summary>How many top passages get the proximity bonus computed (Lucene's QueryRescorer over the first pass).</summary>
     public int RescoreDepth { get; init; } = 20;
+
+    /// <summary>
+    /// A question word found in more than this share of the passages is left out of the first pass, unless it is the
+    /// question's rarest (see <see cref="QueryBuilder.Match"/>); 1 leaves none out.
+    /// </summary>
+    public double CommonWordShare { get; init; } = 0.5;
 }

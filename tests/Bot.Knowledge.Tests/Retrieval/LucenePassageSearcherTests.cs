@@ -109,6 +109,27 @@ public sealed class LucenePassageSearcherTests
         Assert.Equal(0, hit.Passage.Id);
     }
 
+    private static readonly string[] MostlyMuscle = ["Muscles weaken with age.", "Muscles need protein.", "Muscle cramps come at night.", "Cachexia wastes muscle."];
+
+    [Fact]
+    public void Search_WordInMostPassagesBesideARarerOne_IsLeftOutOfTheFirstPassButCovered()
+    {
+        var index = TestIndex.Of(Analyzer, MostlyMuscle);
+
+        var hit = Assert.Single(new LucenePassageSearcher(index, new SearchOptions()).Search("muscle cachexia", 5).Hits);
+        var everyWord = TestIndex.Searcher(index).Search("muscle cachexia", 5).Hits;
+
+        Assert.Equal((3, 1.0), (hit.Passage.Id, hit.Coverage));
+        Assert.Equal(4, everyWord.Count);
+        Assert.Equal(3, everyWord[0].Passage.Id);
+    }
+
+    [Fact]
+    public void Search_NoIndexedWordRarerThanACommonOne_KeepsIt()
+    {
+        Assert.Equal(4, new LucenePassageSearcher(TestIndex.Of(Analyzer, MostlyMuscle), new SearchOptions()).Search("muscle sarcopenia", 5).Hits.Count);
+    }
+
     [Fact]
     public void Search_ManyHitsAsked_ReturnsScoredCandidatesBeyondTheRescoreDepth()
     {
