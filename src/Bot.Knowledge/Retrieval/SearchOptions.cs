@@ -40,8 +40,8 @@ public sealed record SearchOptions
     public int RescoreDepth { get; init; } = 20;
 
     /// <summary>
-    /// A question word found in more than this share of the passages is left out of the first pass, unless it is the
-    /// question's rarest (see <see cref="QueryBuilder.Match"/>); 1 leaves none out.
+    /// A question word found in more than this share of the passages is left out of the first pass, unless no indexed
+    /// word of the question is rarer (see <see cref="QueryBuilder.Match"/>); 1 leaves none out.
     /// </summary>
     public double CommonWordShare { get; init; } = 0.5;
 }
