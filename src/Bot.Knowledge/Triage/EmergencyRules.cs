@@ -59,7 +59,7 @@ public static partial class EmergencyRules
         return null;
     }
 
-    [GeneratedRegex(@"\b(kill(ing)? my ?self|end(ing)? (my|it all|my own)( own)? life|end it all|take my (own )?life|(i|i'm|im) (want|wanted|going|gonna) to die|wish i (was|were) dead|better off dead|(i|i just) don'?t want to (live|be alive|be here) any ?more|(i'm|im|i am|been) (thinking|planning) (of|about) (suicide|killing|ending)|suicidal|(cut|cutting|harm|harming) my ?self|no point (in )?(going|goin|carrying|living) on|better off without me|(thinking|thought) (about|of) (jumping|ending it)|(saving|saved|stockpiling) (up )?(my |all my )?(pills|tablets|meds)|said (all )?my goodbyes|won'?t be (here|around) (tomorrow|much longer|any ?more)|(sorted|put) (everything|my affairs) (out|in order) (for|before) (i|when)|goodbye (letter|note)s?)\b")]
+    [GeneratedRegex(@"\b(kill(ing)? my ?self|end(ing)? (my|it all|my own)( own)? life|end it all|take my (own )?life|(i|i'm|im) (want|wanted|going|gonna) to die|wish i (was|were) dead|better off dead|(i|i just) don'?t want to (live|be alive|be here) any ?more|(i'm|im|i am|been) (thinking|planning) (of|about) (suicide|killing|ending)|suicidal|(cut|cutting|harm|harming) my ?self|no point (in )?(going|goin|carrying|living) on|better off without me|(thinking|thought) (about|of) (jumping|ending it)|(saving|saved|stockpiling) (up )?(my |all my )?(pills|tablets|meds)|said (all )?my goodbyes|won'?t be (here|around) (tomorrow|much longer|any ?more)|(sorted|put) (everything|my affairs) (out|in order) (for|before) (i|when)|goodbye (letter|note)s?|done with (it all|life|living)|(end|ending) it (all )?(tonight|today|right now)|(don'?t|do not) want (anyone|anybody) to (stop|find) me)\b")]
     private static partial Regex SelfHarm();
 
     [GeneratedRegex(@"\b((i'm|im|i am|he's|hes|she's|shes|(he|she|my \w+|mum|mom|dad) is|think (i'?m|he'?s|she'?s|they'?re)) having a stroke|having a stroke (right )?now)\b")]
@@ -77,7 +77,7 @@ public static partial class EmergencyRules
     [GeneratedRegex(@"\b(trouble|difficulty|struggling) (breathing|to breathe)\b|\bshort(ness)? of breath\b|\bgasping\b")]
     private static partial Regex BreathingTrouble();
 
-    [GeneratedRegex(@"\b(chest (pain|pains|tightness|pressure|hurts|is tight)|pain in (my|the|his|her) chest|crushing (pain|feeling) in)\b")]
+    [GeneratedRegex(@"\b(chest (pain|pains|tightness|pressure|hurts|is tight)|pain in (my|the|his|her) chest|crushing (pain|feeling) in|(heavy|tight|squeezing) (feeling|band|pressure|weight) (in|across|on|round|around) (my|his|her|the) chest|chest feels (heavy|tight|crushed))\b")]
     private static partial Regex ChestPain();
 
     [GeneratedRegex(@"\b(face (is )?droop\w*|drooping face|slurred speech|slurring|(can'?t|cannot) (speak|talk))\b")]

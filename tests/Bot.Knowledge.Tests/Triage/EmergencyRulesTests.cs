@@ -15,6 +15,10 @@ public sealed class EmergencyRulesTests
     [InlineData("the little boy next door is on the floor fitting", Emergency.Collapse)]
     [InlineData("I have chest pain and feel sick", Emergency.ChestPain)]
     [InlineData("for the last 20 mins ive had chest tightness and feel lightheaded", Emergency.ChestPain)]
+    [InlineData("right now I've got this heavy feeling in my chest like a tight band", Emergency.ChestPain)]
+    [InlineData("goodbye everyone, done with it all tonight", Emergency.SelfHarm)]
+    [InlineData("going to end it tonight", Emergency.SelfHarm)]
+    [InlineData("I don't want anyone to stop me", Emergency.SelfHarm)]
     public void Detect_PlainEmergency_NamesIt(string message, Emergency expected)
     {
         Assert.Equal(expected, EmergencyRules.Detect(message));
@@ -27,6 +31,7 @@ public sealed class EmergencyRulesTests
     [InlineData("can muscle wasting cause chest pain")]
     [InlineData("my dad had chest pain last year")]
     [InlineData("i've had chest pain on and off for years")]
+    [InlineData("what does a heavy feeling in the chest mean")]
     public void Detect_MentionOrQuestion_IsNoRuleMatch(string message)
     {
         Assert.Null(EmergencyRules.Detect(message));
