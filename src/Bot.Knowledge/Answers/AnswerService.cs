@@ -168,8 +168,9 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// <summary>Lexical candidates and every passage's similarity to <paramref name="vector"/>, ranked, with the calibrated confidence.</summary>
     private Retrieved Retrieve(string text, float[] vector, IReadOnlySet<int> seen)
     {
-        var searched = searcher.Search(text, SearchDepth);
-        var ranked = ranker.Rank(searched.Index.Passages, searched, vector).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
+        SearchResult? searched = null;
+        var scan = ranker.Scan(vector, () => searched = searcher.Search(text, SearchDepth));
+        var ranked = ranker.Rank(searched!.Index.Passages, searched, vector, scan).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
         var confidence = ranker.Confidence(ranked, vector, RankingWeights.WordCount(text));
         var hits = DefinitionFirst(text, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);
         return new Retrieved(searched with { Hits = hits }, ranked.ToDictionary(candidate => candidate.Passage.Id), confidence, ranked.Count > 0 && confidence >= ranker.Weights.MinConfidence);

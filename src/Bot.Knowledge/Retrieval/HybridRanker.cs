@@ -19,10 +19,44 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     public RankingWeights Weights => weights;
 
     /// <summary>Ranks the candidates for <paramref name="queryVector"/> and the lexical <paramref name="lexical"/> result, best first.</summary>
-    public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<Passage> passages, SearchResult lexical, ReadOnlySpan<float> queryVector)
+    public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<Passage> passages, SearchResult lexical, ReadOnlySpan<float> queryVector) =>
+        Rank(passages, lexical, queryVector, Scan(queryVector));
+
+    /// <summary>
+    /// The vector half of <see cref="Rank(IReadOnlyList{Passage}, SearchResult, ReadOnlySpan{float}, VectorScan)"/>'s
+    /// quantised pass, which needs no lexical result (the score is a weighted mean), with <paramref name="alongside"/>
+    /// (the search) run beside it when the corpus is large enough to be scanned on every core: fork and join with
+    /// <see cref="Parallel.Invoke(Action[])"/>, whose caller runs the work itself rather than wait for a free thread.
+    /// </summary>
+    public VectorScan Scan(float[] queryVector, Action alongside)
+    {
+        ArgumentNullException.ThrowIfNull(queryVector);
+        ArgumentNullException.ThrowIfNull(alongside);
+        if (vectors.Count <= 2 * ScanChunk)
+        {
+            alongside();
+            return Scan(queryVector);
+        }
+
+        VectorScan? scan = null;
+        try
+        {
+            Parallel.Invoke(alongside, () => scan = Scan(queryVector));
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed.InnerExceptions[0]);
+        }
+
+        return scan!;
+    }
+
+    /// <summary>Ranks as <see cref="Rank(IReadOnlyList{Passage}, SearchResult, ReadOnlySpan{float})"/> does, from <paramref name="scan"/> of <paramref name="queryVector"/>.</summary>
+    public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<Passage> passages, SearchResult lexical, ReadOnlySpan<float> queryVector, VectorScan scan)
     {
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(lexical);
+        ArgumentNullException.ThrowIfNull(scan);
         var best = lexical.Hits.Count == 0 ? 1 : Math.Max(1e-9, lexical.Hits[0].Score);
         var hits = lexical.Hits.ToDictionary(hit => hit.Passage.Id);
         var originals = new List<Passage>(passages.Count);
@@ -34,16 +68,22 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
             }
         }
 
-        // Every passage scored with the quantised cosines, into one array, in chunks on every core for large corpora
-        // (each chunk writes its own range); then exactly, in float32, only the passages whose quantised score is close
-        // enough to the best that they could be among the first RankedPassages.Top: the rest are provably below them.
-        var query = new QuantizedQuery(queryVector);
+        // Every passage's quantised score: its vector part from the scan, plus the lexical part of the few lexical hits.
+        // Then exactly, in float32, only the passages whose quantised score is close enough to the best that they could
+        // be among the first RankedPassages.Top: the rest are provably below them.
         var approximate = new double[originals.Count];
-        InChunks(originals.Count, (from, to) => Approximate(originals, hits, best, query, approximate, from, to));
+        for (var i = 0; i < originals.Count; i++)
+        {
+            approximate[i] = scan.Scores[originals[i].Id];
+            if (hits.TryGetValue(originals[i].Id, out var hit))
+            {
+                approximate[i] += weights.Score(hit.Score / best, hit.Coverage, 0, 0, 0);
+            }
+        }
 
         // The Top-th best quantised score less the bound is at most the Top-th best exact score; a passage whose
         // quantised score is more than twice the bound below the Top-th best scores exactly less than that.
-        var (passageError, sentenceError, questionError) = vectors.ErrorBounds(query);
+        var (passageError, sentenceError, questionError) = vectors.ErrorBounds(scan.Query);
         var error = Math.Abs(weights.Score(0, 0, passageError, 0, 0)) + Math.Abs(weights.Score(0, 0, 0, sentenceError, 0)) + Math.Abs(weights.Score(0, 0, 0, 0, questionError));
         var floor = KthLargest(approximate, RankedPassages.Top) - (2 * error);
         var candidates = Enumerable.Range(0, originals.Count).Where(i => approximate[i] >= floor).ToArray();
@@ -57,15 +97,20 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         return new RankedPassages(originals, candidates, exact, () => ScoreAll(originals, hits, best, vector));
     }
 
-    private void Approximate(List<Passage> originals, Dictionary<int, SearchHit> hits, double best, QuantizedQuery query, double[] scores, int from, int to)
+    /// <summary>Every passage's quantised cosines with <paramref name="queryVector"/>, weighted, in chunks on every core for large corpora (each chunk writes its own range).</summary>
+    private VectorScan Scan(ReadOnlySpan<float> queryVector)
     {
-        for (var i = from; i < to; i++)
+        var query = new QuantizedQuery(queryVector);
+        var scores = new double[vectors.Count];
+        InChunks(vectors.Count, (from, to) =>
         {
-            var passage = originals[i];
-            var (lexicalShare, coverage) = hits.TryGetValue(passage.Id, out var hit) ? (hit.Score / best, hit.Coverage) : (0, 0);
-            var (passageCosine, sentenceCosine, questionCosine) = vectors.ApproximateSimilarity(passage.Id, query, weights.Passage != 0, weights.Sentence != 0, weights.Question != 0);
-            scores[i] = weights.Score(lexicalShare, coverage, passageCosine, sentenceCosine, questionCosine);
-        }
+            for (var passage = from; passage < to; passage++)
+            {
+                var (passageCosine, sentenceCosine, questionCosine) = vectors.ApproximateSimilarity(passage, query, weights.Passage != 0, weights.Sentence != 0, weights.Question != 0);
+                scores[passage] = weights.Score(0, 0, passageCosine, sentenceCosine, questionCosine);
+            }
+        });
+        return new VectorScan(query, scores);
     }
 
     /// <summary>Every passage scored exactly, for a reader that goes past the best (the tuner reads them all).</summary>

@@ -5,7 +5,7 @@ using Bot.Knowledge.Semantic;
 
 namespace Bot.Knowledge.Tests.Retrieval;
 
-/// <summary>The ranker's scan (contiguous vectors, chunks on every core, a lazily ordered result) against the plain formula.</summary>
+/// <summary>The ranker's scan (contiguous vectors, chunks on every core, beside the search on large corpora, a lazily ordered result) against the plain formula.</summary>
 public sealed class HybridRankerScanTests
 {
     private const int Dimensions = 16;
@@ -40,10 +40,14 @@ public sealed class HybridRankerScanTests
         var sut = new HybridRanker(new PassageVectors(vectors, sentences, examples, file: file), weights);
 
         var ranked = sut.Rank(passages, lexical, query);
+        var alongside = 0;
+        var fromScanBesideWork = sut.Rank(passages, lexical, query, sut.Scan(query, () => alongside++));
 
         Assert.NotEmpty(lexical.Hits);
         Assert.Equal(Expected(passages, lexical, query, vectors, sentences, examples, weights), ranked.ToList());
         Assert.Equal(ranked.ToList(), Enumerable.Range(0, ranked.Count).Select(i => ranked[i]));
+        Assert.Equal(ranked.ToList(), fromScanBesideWork.ToList());
+        Assert.Equal(1, alongside);
     }
 
     [Fact]
