@@ -169,7 +169,7 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     private Retrieved Retrieve(string text, float[] vector, IReadOnlySet<int> seen)
     {
         SearchResult? searched = null;
-        var scan = ranker.Scan(vector, () => searched = searcher.Search(text, SearchDepth));
+        using var scan = ranker.Scan(vector, () => searched = searcher.Search(text, SearchDepth));
         var ranked = ranker.Rank(searched!.Index.Passages, searched, vector, scan).Where(candidate => !seen.Contains(candidate.Passage.Id)).Take(AnswerDepth).ToList();
         var confidence = ranker.Confidence(ranked, vector, RankingWeights.WordCount(text));
         var hits = DefinitionFirst(text, [.. ranked.Select(candidate => new SearchHit(candidate.Passage, candidate.Score, candidate.Coverage))]);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bot.Knowledge.Corpus;
 using Bot.Knowledge.Semantic;
 
@@ -15,18 +16,25 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     /// <summary>Passages scored per task; corpora larger than two of these are scanned on every core.</summary>
     private const int ScanChunk = 8_192;
 
+    /// <summary>The original passages (not near-duplicates) of the last passage list ranked: the same list every question.</summary>
+    private (IReadOnlyList<Passage> Passages, List<Passage> Originals)? _originals;
+
     /// <summary>The weights in use.</summary>
     public RankingWeights Weights => weights;
 
     /// <summary>Ranks the candidates for <paramref name="queryVector"/> and the lexical <paramref name="lexical"/> result, best first.</summary>
-    public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<Passage> passages, SearchResult lexical, ReadOnlySpan<float> queryVector) =>
-        Rank(passages, lexical, queryVector, Scan(queryVector));
+    public IReadOnlyList<RankedPassage> Rank(IReadOnlyList<Passage> passages, SearchResult lexical, ReadOnlySpan<float> queryVector)
+    {
+        using var scan = Scan(queryVector);
+        return Rank(passages, lexical, queryVector, scan);
+    }
 
     /// <summary>
     /// The vector half of <see cref="Rank(IReadOnlyList{Passage}, SearchResult, ReadOnlySpan{float}, VectorScan)"/>'s
     /// quantised pass, which needs no lexical result (the score is a weighted mean), with <paramref name="alongside"/>
     /// (the search) run beside it when the corpus is large enough to be scanned on every core: fork and join with
     /// <see cref="Parallel.Invoke(Action[])"/>, whose caller runs the work itself rather than wait for a free thread.
+    /// The caller disposes the scan once ranked.
     /// </summary>
     public VectorScan Scan(float[] queryVector, Action alongside)
     {
@@ -59,34 +67,36 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         ArgumentNullException.ThrowIfNull(scan);
         var best = lexical.Hits.Count == 0 ? 1 : Math.Max(1e-9, lexical.Hits[0].Score);
         var hits = lexical.Hits.ToDictionary(hit => hit.Passage.Id);
-        var originals = new List<Passage>(passages.Count);
-        foreach (var passage in passages)
-        {
-            if (passage.GroupId == passage.Id)
-            {
-                originals.Add(passage);
-            }
-        }
+        var originals = Originals(passages);
 
         // Every passage's quantised score: its vector part from the scan, plus the lexical part of the few lexical hits.
         // Then exactly, in float32, only the passages whose quantised score is close enough to the best that they could
         // be among the first RankedPassages.Top: the rest are provably below them.
-        var approximate = new double[originals.Count];
-        for (var i = 0; i < originals.Count; i++)
+        var approximate = ArrayPool<double>.Shared.Rent(originals.Count);
+        int[] candidates;
+        try
         {
-            approximate[i] = scan.Scores[originals[i].Id];
-            if (hits.TryGetValue(originals[i].Id, out var hit))
+            for (var i = 0; i < originals.Count; i++)
             {
-                approximate[i] += weights.Score(hit.Score / best, hit.Coverage, 0, 0, 0);
+                approximate[i] = scan.Scores[originals[i].Id];
+                if (hits.TryGetValue(originals[i].Id, out var hit))
+                {
+                    approximate[i] += weights.Score(hit.Score / best, hit.Coverage, 0, 0, 0);
+                }
             }
+
+            // The Top-th best quantised score less the bound is at most the Top-th best exact score; a passage whose
+            // quantised score is more than twice the bound below the Top-th best scores exactly less than that.
+            var (passageError, sentenceError, questionError) = vectors.ErrorBounds(scan.Query);
+            var error = Math.Abs(weights.Score(0, 0, passageError, 0, 0)) + Math.Abs(weights.Score(0, 0, 0, sentenceError, 0)) + Math.Abs(weights.Score(0, 0, 0, 0, questionError));
+            var floor = KthLargest(approximate.AsSpan(0, originals.Count), RankedPassages.Top) - (2 * error);
+            candidates = [.. Enumerable.Range(0, originals.Count).Where(i => approximate[i] >= floor)];
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(approximate);
         }
 
-        // The Top-th best quantised score less the bound is at most the Top-th best exact score; a passage whose
-        // quantised score is more than twice the bound below the Top-th best scores exactly less than that.
-        var (passageError, sentenceError, questionError) = vectors.ErrorBounds(scan.Query);
-        var error = Math.Abs(weights.Score(0, 0, passageError, 0, 0)) + Math.Abs(weights.Score(0, 0, 0, sentenceError, 0)) + Math.Abs(weights.Score(0, 0, 0, 0, questionError));
-        var floor = KthLargest(approximate, RankedPassages.Top) - (2 * error);
-        var candidates = Enumerable.Range(0, originals.Count).Where(i => approximate[i] >= floor).ToArray();
         var exact = new PassageScore[candidates.Length];
         for (var i = 0; i < candidates.Length; i++)
         {
@@ -97,11 +107,24 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         return new RankedPassages(originals, candidates, exact, () => ScoreAll(originals, hits, best, vector));
     }
 
+    /// <summary>The passages of <paramref name="passages"/> that are their group's original, worked out once for each list.</summary>
+    private List<Passage> Originals(IReadOnlyList<Passage> passages)
+    {
+        if (_originals is { } known && ReferenceEquals(known.Passages, passages))
+        {
+            return known.Originals;
+        }
+
+        var originals = passages.Where(passage => passage.GroupId == passage.Id).ToList();
+        _originals = (passages, originals);
+        return originals;
+    }
+
     /// <summary>Every passage's quantised cosines with <paramref name="queryVector"/>, weighted, in chunks on every core for large corpora (each chunk writes its own range).</summary>
     private VectorScan Scan(ReadOnlySpan<float> queryVector)
     {
-        var query = new QuantizedQuery(queryVector);
-        var scores = new double[vectors.Count];
+        var scan = new VectorScan(new QuantizedQuery(queryVector), vectors.Count);
+        var (query, scores) = (scan.Query, scan.Scores);
         InChunks(vectors.Count, (from, to) =>
         {
             for (var passage = from; passage < to; passage++)
@@ -110,7 +133,7 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
                 scores[passage] = weights.Score(0, 0, passageCosine, sentenceCosine, questionCosine);
             }
         });
-        return new VectorScan(query, scores);
+        return scan;
     }
 
     /// <summary>Every passage scored exactly, for a reader that goes past the best (the tuner reads them all).</summary>
@@ -151,7 +174,7 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     }
 
     /// <summary>The <paramref name="k"/>-th largest of <paramref name="values"/> (the smallest when there are fewer; −∞ when none).</summary>
-    private static double KthLargest(double[] values, int k)
+    private static double KthLargest(ReadOnlySpan<double> values, int k)
     {
         var largest = new PriorityQueue<double, double>(k);
         foreach (var value in values)

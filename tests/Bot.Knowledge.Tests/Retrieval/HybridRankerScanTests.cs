@@ -41,7 +41,8 @@ public sealed class HybridRankerScanTests
 
         var ranked = sut.Rank(passages, lexical, query);
         var alongside = 0;
-        var fromScanBesideWork = sut.Rank(passages, lexical, query, sut.Scan(query, () => alongside++));
+        using var scan = sut.Scan(query, () => alongside++);
+        var fromScanBesideWork = sut.Rank(passages, lexical, query, scan);
 
         Assert.NotEmpty(lexical.Hits);
         Assert.Equal(Expected(passages, lexical, query, vectors, sentences, examples, weights), ranked.ToList());
@@ -80,6 +81,36 @@ public sealed class HybridRankerScanTests
     }
 
     /// <summary>A unit vector at cosine <paramref name="cosine"/> from the unit vector <paramref name="from"/>.</summary>
+    [Fact]
+    public void Rank_AnotherPassageList_RanksItsOwnOriginals()
+    {
+        // The ranker keeps the last list's originals; a list whose second passage is no longer a near-duplicate must rank it.
+        var random = new Random(3);
+        float[][] vectors = [Unit(random), Unit(random)];
+        var sut = new HybridRanker(new PassageVectors(vectors, [[], []], [[], []]), new RankingWeights(0, 0, 1, 0, 0, [0], 0.5));
+        Passage[] withDuplicate = [new(0, "s", null, 0, 20, "muscle wasting"), new(1, "s", null, 0, 20, "muscle wasting") { GroupId = 0 }];
+        Passage[] distinct = [withDuplicate[0], withDuplicate[1] with { GroupId = 1 }];
+        var lexical = new SearchResult(null!, new Query("q", []), []);
+
+        var first = sut.Rank(withDuplicate, lexical, vectors[1]).Select(candidate => candidate.Passage.Id).ToList();
+        var second = sut.Rank(distinct, lexical, vectors[1]).Select(candidate => candidate.Passage.Id).ToList();
+
+        Assert.Equal([0], first);
+        Assert.Equal([1, 0], second);
+    }
+
+    [Fact]
+    public void Rank_DisposedScan_Throws()
+    {
+        var random = new Random(5);
+        float[][] vectors = [Unit(random)];
+        var sut = new HybridRanker(new PassageVectors(vectors, [[]], [[]]), new RankingWeights(0, 0, 1, 0, 0, [0], 0.5));
+        var scan = sut.Scan(vectors[0], () => { });
+        scan.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => sut.Rank([new Passage(0, "s", null, 0, 20, "text")], new SearchResult(null!, new Query("q", []), []), vectors[0], scan));
+    }
+
     private static float[] AtCosine(float[] from, float cosine, Random random)
     {
         var other = Unit(random);
