@@ -27,6 +27,9 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
     /// <summary>Ranked passages kept for composition and follow-ups.</summary>
     private const int AnswerDepth = 8;
 
+    /// <summary>The whole message's best passages, one of which a long message's question read alone must answer from.</summary>
+    private const int StoryCandidates = 3;
+
     private static readonly SentenceWindow Window = new();
     private const int MaxFollowUps = 3;
 
@@ -137,10 +140,16 @@ public sealed partial class AnswerService(IPassageSearcher searcher, PassageHigh
 
     /// <summary>
     /// A message that tells something and then asks one question, declined as a whole, is answered when its question
-    /// alone is: the story can pull the whole message's vector away from the passage that answers it.
+    /// alone is: the story can pull the whole message's vector away from the passage that answers it. But only from a
+    /// passage among the whole message's <see cref="StoryCandidates"/> best: a question that leans on its story ("is
+    /// losing muscle part of that?" after anorexia, or after a leg in a cast) read alone finds the same general passage
+    /// whatever the story said.
     /// </summary>
     private Retrieved AloneOrAsked(string question, Retrieved alone, IReadOnlySet<int> seen) =>
-        !alone.Answerable && QuestionParts.Asked(question) is { } asked && RetrieveSpelled(asked, seen) is { Answerable: true } own ? own : alone;
+        !alone.Answerable && QuestionParts.Asked(question) is { } asked && RetrieveSpelled(asked, seen) is { Answerable: true } own
+        && alone.Result.Hits.Take(StoryCandidates).Any(hit => hit.Passage.Id == own.Result.Hits[0].Passage.Id)
+            ? own
+            : alone;
 
     /// <summary>The reply to a follow-up read against <paramref name="topic"/>, saying so ("About cachexia: …"), and the topic continued.</summary>
     private ConversationTurn FollowUp(string question, ConversationTopic topic, Retrieved joined, IReadOnlySet<int> seen)

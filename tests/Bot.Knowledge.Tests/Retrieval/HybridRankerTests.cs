@@ -49,6 +49,29 @@ public sealed class HybridRankerTests
         Assert.Contains(answer.Citations, citation => citation.Snippet.Contains("ultrasound", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void Ask_StoryThenASelfContainedQuestion_IsAnsweredByTheQuestion()
+    {
+        // Declined as a whole (the story pulls the vector away), answered by its question, from a passage the whole message also ranks high.
+        var answer = Sut.Ask("I work long shifts at a desk and my wife says I'm getting soft and flabby. Does inactivity make muscles waste?");
+
+        Assert.Equal(AnswerKind.Answer, answer.Kind);
+        Assert.Contains("inactivity", answer.Citations[0].Snippet, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("My son has had anorexia since he was 15 and his legs are like sticks now. Is losing muscle part of that?")]
+    [InlineData("My uncle broke his leg and was in a cast for 8 weeks, the leg looks tiny. Is losing muscle part of that?")]
+    public void Ask_StoryThenAQuestionThatLeansOnIt_IsNotAnsweredAsTheQuestionAlone(string message)
+    {
+        var alone = Sut.Ask("Is losing muscle part of that?");
+
+        var answer = Sut.Ask(message);
+
+        Assert.Equal(AnswerKind.Answer, alone.Kind);
+        Assert.NotEqual<int?>(alone.Citations[0].PassageId, answer.Citations.Count > 0 ? answer.Citations[0].PassageId : null);
+    }
+
     /// <summary>Close to the corpus's topics but asking what no article says (not among its unanswerable questions as worded).</summary>
     [Theory]
     [InlineData("roughly how many years do people survive once they are told they have ALS")]
