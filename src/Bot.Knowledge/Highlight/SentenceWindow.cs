@@ -5,7 +5,9 @@ namespace Bot.Knowledge.Highlight;
 /// <summary>
 /// Grows a chosen run of a passage's sentences into what a reader needs: a sentence that leads into a list
 /// ("… include:") takes the list's items, and a window shorter than <paramref name="minCharacters"/> takes the next
-/// sentence, within the length budget. The text stays the source's own.
+/// sentence, within the length budget; at the end of its passage, the sentence before ("During FES, a trained technician
+/// attaches electrodes to an atrophied limb." before "The electrodes transmit an electrical current, …"), unless it is
+/// a list item (the item before it is about something else). The text stays the source's own.
 /// </summary>
 public sealed class SentenceWindow(int maxSentences = 3, int maxCharacters = 420, int minCharacters = 160)
 {
@@ -14,6 +16,14 @@ public sealed class SentenceWindow(int maxSentences = 3, int maxCharacters = 420
     {
         ArgumentNullException.ThrowIfNull(passage);
         last = Extend(passage.Text, sentences, first, last);
+        while (first > 0 && last - first + 1 < maxSentences
+            && sentences[last].End - sentences[first].Start < minCharacters
+            && sentences[last].End - sentences[first - 1].Start <= maxCharacters
+            && PlainTextSegmenter.Classify(passage.Text[sentences[first].Start..sentences[first].End]) != BlockKind.ListItem)
+        {
+            first--;
+        }
+
         var (start, end) = (sentences[first].Start, sentences[last].End);
         return new Snippet(passage.Text[start..end], passage.Start + start, passage.Start + end, score, []);
     }
