@@ -31,7 +31,8 @@ public static partial class EmergencyRules
     /// <summary>The emergency <paramref name="message"/> plainly describes, if any.</summary>
     public static Emergency? Detect(string message)
     {
-        var text = TextNormalizer.Normalize(message);
+        // "Laughing so hard I can't breathe" is a figure of speech; what else the message says is still read.
+        var text = Figurative().Replace(TextNormalizer.Normalize(message), " ");
         if (SelfHarm().IsMatch(text))
         {
             return Emergency.SelfHarm;
@@ -65,7 +66,7 @@ public static partial class EmergencyRules
     [GeneratedRegex(@"\b((i'm|im|i am|he's|hes|she's|shes|(he|she|my \w+|mum|mom|dad) is|think (i'?m|he'?s|she'?s|they'?re)) having a stroke|having a stroke (right )?now)\b")]
     private static partial Regex StrokeNow();
 
-    [GeneratedRegex(@"\b(i|he|she|they|we|baby|child|son|daughter|husband|wife|dad|mum|mom|i'm|he's|she's|hes|shes|im) (can'?t|cannot|can not|couldn'?t|is unable to|are unable to) (breathe|breath|get (a |my |his |her )?breath)\b|\b(he's|she's|hes|shes|he is|she is|he has|she has|(my|our) \w+ (is|has)|i'm|im|i am|baby is|they're) (not breathing|stopped breathing|choking)\b|\b(lips|face) (are|is|going|turning) blue\b")]
+    [GeneratedRegex(@"\b(i|he|she|they|we|baby|child|son|daughter|husband|wife|dad|mum|mom|i'm|he's|she's|hes|shes|im) (can'?t|cannot|can not|couldn'?t|is unable to|are unable to) (breathe|breath|get (a |my |his |her )?breath)\b|\b(he's|she's|hes|shes|he is|she is|he has|she has|(my|our) \w+ (is|has)|i'm|im|i am|baby is|they're) (not breathing|stopped breathing|choking)\b|\b(lips|face) (are |is |have |has )?(going |turning |gone |turned |looking )?blue\b")]
     private static partial Regex CannotBreathe();
 
     [GeneratedRegex(@"\b(suddenly |just )?(lost|losing|can'?t control|cannot control) (control of )?(my |his |her |their )?(bladder|bowel)s?\b.*\b(legs?|numb|weak\w*)\b|\b(legs?|numb|weak\w*)\b.*\b(lost|losing|can'?t control|cannot control) (control of )?(my |his |her |their )?(bladder|bowel)s?\b")]
@@ -85,6 +86,9 @@ public static partial class EmergencyRules
 
     [GeneratedRegex(@"^(does|do|did|can|could|is|are|was|what|whats|what's|how|why|which|will|would|should|when|where|who)\b")]
     private static partial Regex GeneralQuestion();
+
+    [GeneratedRegex(@"\b(laugh(ing|ed)?|giggl(ing|ed)) (so|too) (hard|much)( that)? (i|he|she|we|they|u|you) (can'?t|cannot|couldn'?t|could not) (breathe|breath)\b")]
+    private static partial Regex Figurative();
 
     [GeneratedRegex(@"\b(if|signs?|symptoms?|what (to|do you|should you) do|how (do|can|would) (you|i) (tell|know|recognise|recognize)|would mean|in case)\b")]
     private static partial Regex Hypothetical();

@@ -7,6 +7,7 @@ public sealed class EmergencyRulesTests
     [Theory]
     [InlineData("I can't breathe", Emergency.Breathing)]
     [InlineData("he's not breathing", Emergency.Breathing)]
+    [InlineData("he was laughing so hard he couldn't breathe and now his lips are turning blue", Emergency.Breathing)]
     [InlineData("I think my dad is having a stroke", Emergency.Stroke)]
     [InlineData("i want to kill myself", Emergency.SelfHarm)]
     [InlineData("there's no point going on", Emergency.SelfHarm)]
@@ -32,6 +33,7 @@ public sealed class EmergencyRulesTests
     [InlineData("my dad had chest pain last year")]
     [InlineData("i've had chest pain on and off for years")]
     [InlineData("what does a heavy feeling in the chest mean")]
+    [InlineData("we were laughing so hard we couldn't breathe at my gran's first pilates class")]
     public void Detect_MentionOrQuestion_IsNoRuleMatch(string message)
     {
         Assert.Null(EmergencyRules.Detect(message));
