@@ -31,7 +31,7 @@ public static partial class EmergencyRules
     /// <summary>The emergency <paramref name="message"/> plainly describes, if any.</summary>
     public static Emergency? Detect(string message)
     {
-        // "Laughing so hard I can't breathe" is a figure of speech; what else the message says is still read.
+        // "Laughing so hard I can't breathe" and "killing myself laughing" are figures of speech; what else the message says is still read.
         var text = Figurative().Replace(TextNormalizer.Normalize(message), " ");
         if (SelfHarm().IsMatch(text))
         {
@@ -87,7 +87,7 @@ public static partial class EmergencyRules
     [GeneratedRegex(@"^(does|do|did|can|could|is|are|was|what|whats|what's|how|why|which|will|would|should|when|where|who)\b")]
     private static partial Regex GeneralQuestion();
 
-    [GeneratedRegex(@"\b(laugh(ing|ed)?|giggl(ing|ed)) (so|too) (hard|much)( that)? (i|he|she|we|they|u|you) (can'?t|cannot|couldn'?t|could not) (breathe|breath)\b")]
+    [GeneratedRegex(@"\b((laugh(ing|ed)?|giggl(ing|ed)) (so|too) (hard|much)( that)? (i|he|she|we|they|u|you) (can'?t|cannot|couldn'?t|could not) (breathe|breath)|kill(ing|ed)? (my|him|her|them)(self|selves) laughing)\b")]
     private static partial Regex Figurative();
 
     [GeneratedRegex(@"\b(if|signs?|symptoms?|what (to|do you|should you) do|how (do|can|would) (you|i) (tell|know|recognise|recognize)|would mean|in case)\b")]

@@ -34,6 +34,7 @@ public sealed class EmergencyRulesTests
     [InlineData("i've had chest pain on and off for years")]
     [InlineData("what does a heavy feeling in the chest mean")]
     [InlineData("we were laughing so hard we couldn't breathe at my gran's first pilates class")]
+    [InlineData("my mates were killing themselves laughing at my squats, are they bad for my knees")]
     public void Detect_MentionOrQuestion_IsNoRuleMatch(string message)
     {
         Assert.Null(EmergencyRules.Detect(message));
