@@ -100,6 +100,26 @@ public sealed class HybridRankerScanTests
     }
 
     [Fact]
+    public void Rank_AgainOnALargeCorpus_AllocatesNoArrayOfAScorePerPassage()
+    {
+        // 16,000 passages are ranked on the calling thread alone; a score per passage is 128 KB, on the large-object heap.
+        const int count = 16_000;
+        var random = new Random(11);
+        var passages = Enumerable.Range(0, count).Select(id => new Passage(id, "s", null, 0, 20, $"passage {id}")).ToArray();
+        var vectors = Enumerable.Range(0, count).Select(_ => Unit(random)).ToArray();
+        var sut = new HybridRanker(new PassageVectors(vectors, [.. vectors.Select(vector => new[] { vector })], [.. vectors.Select(_ => Array.Empty<float[]>())]), new RankingWeights(0, 0, 0, 1, 0, [0], 0.5));
+        var lexical = new SearchResult(null!, new Query("q", []), []);
+        var query = Unit(random);
+        _ = sut.Rank(passages, lexical, query).Take(8).ToList();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = sut.Rank(passages, lexical, query).Take(8).ToList();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < count * sizeof(double), $"{allocated} bytes");
+    }
+
+    [Fact]
     public void Rank_DisposedScan_Throws()
     {
         var random = new Random(5);
