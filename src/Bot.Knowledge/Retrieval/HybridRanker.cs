@@ -16,8 +16,11 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     /// <summary>Passages scored per task; corpora larger than two of these are scanned on every core.</summary>
     private const int ScanChunk = 8_192;
 
-    /// <summary>The original passages (not near-duplicates) of the last passage list ranked: the same list every question.</summary>
-    private (IReadOnlyList<Passage> Passages, List<Passage> Originals)? _originals;
+    /// <summary>
+    /// The original passages (not near-duplicates) of the last passage list ranked: the same list every question. A
+    /// reference, so that a ranking on another thread reads a list and its originals from one write, never torn.
+    /// </summary>
+    private OriginalsOf? _originals;
 
     /// <summary>The weights in use.</summary>
     public RankingWeights Weights => weights;
@@ -72,13 +75,13 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
         // Every passage's quantised score: its vector part from the scan, plus the lexical part of the few lexical hits.
         // Then exactly, in float32, only the passages whose quantised score is close enough to the best that they could
         // be among the first RankedPassages.Top: the rest are provably below them.
-        var approximate = ArrayPool<double>.Shared.Rent(originals.Count);
+        var (scores, approximate) = (scan.Scores, ArrayPool<double>.Shared.Rent(originals.Count));
         int[] candidates;
         try
         {
             for (var i = 0; i < originals.Count; i++)
             {
-                approximate[i] = scan.Scores[originals[i].Id];
+                approximate[i] = scores[originals[i].Id];
                 if (hits.TryGetValue(originals[i].Id, out var hit))
                 {
                     approximate[i] += weights.Score(hit.Score / best, hit.Coverage, 0, 0, 0);
@@ -110,15 +113,17 @@ public sealed class HybridRanker(PassageVectors vectors, RankingWeights weights)
     /// <summary>The passages of <paramref name="passages"/> that are their group's original, worked out once for each list.</summary>
     private List<Passage> Originals(IReadOnlyList<Passage> passages)
     {
-        if (_originals is { } known && ReferenceEquals(known.Passages, passages))
+        if (Volatile.Read(ref _originals) is { } known && ReferenceEquals(known.Passages, passages))
         {
             return known.Originals;
         }
 
         var originals = passages.Where(passage => passage.GroupId == passage.Id).ToList();
-        _originals = (passages, originals);
+        Volatile.Write(ref _originals, new OriginalsOf(passages, originals));
         return originals;
     }
+
+    private sealed record OriginalsOf(IReadOnlyList<Passage> Passages, List<Passage> Originals);
 
     /// <summary>Every passage's quantised cosines with <paramref name="queryVector"/>, weighted, in chunks on every core for large corpora (each chunk writes its own range).</summary>
     private VectorScan Scan(ReadOnlySpan<float> queryVector)
